@@ -1,0 +1,315 @@
+"""Build the bundled ND30 layout ``src/chithi_gen/layouts/nd30/layout.docx``.
+
+The layout is Mẫu 1.4 of Phụ lục III (Nghị định 30/2020/NĐ-CP) as a docxtpl template:
+page geometry, named paragraph styles for every component of thể thức, the header
+table, the Nơi nhận / signature table and the page-number header, with Jinja tags
+where the data goes. Run from the repository root::
+
+    .venv/bin/python scripts/build_layout.py
+
+The result is byte-for-byte reproducible (fixed document properties, fixed zip
+timestamps); ``tests/test_layout_build.py`` checks that the committed file matches.
+A template author may instead open the .docx in Word or LibreOffice and restyle it:
+the styles carry the look, the tags carry the data.
+
+Geometry (all within Phụ lục I, I.1-3 and taken from the official Mẫu 1.4 file):
+A4 portrait; margins top 25 mm, bottom 20 mm, left 35 mm, right 20 mm; header table
+columns 67.5 mm / 100 mm.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from chithi_gen.render.package import read_package, write_package  # noqa: E402
+
+OUT = ROOT / "src" / "chithi_gen" / "layouts" / "nd30" / "layout.docx"
+FONT = "Times New Roman"
+
+#: Header table columns (Mẫu 1.4): 67.5 mm for the agency, 100 mm for the Quốc hiệu.
+HEADER_COLS_MM = (67.5, 100.0)
+#: Shift of the header table to the left (Mẫu 1.4: tblInd -199 twips ≈ -3.5 mm).
+HEADER_INDENT_TW = -199
+#: Nơi nhận / signature table columns, summing to the text width (155 mm).
+SIGN_COLS_MM = (72.0, 83.0)
+#: Left and right cell margins in both tables (twips).
+CELL_MARGIN_TW = 57
+
+# name, style id, size pt, bold, italic, alignment, extra (keyword options)
+STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
+    ("Cơ quan chủ quản", "CoQuanChuQuan", 13, False, False, "center", {}),
+    ("Cơ quan ban hành", "CoQuanBanHanh", 13, True, False, "center", {}),
+    ("Số ký hiệu", "SoKyHieu", 13, False, False, "center", {"before": 6}),
+    ("Quốc hiệu", "QuocHieu", 13, True, False, "center", {}),
+    ("Tiêu ngữ", "TieuNgu", 14, True, False, "center", {}),
+    ("Địa danh ngày", "DiaDanhNgay", 14, False, True, "center", {"before": 6}),
+    ("Tên loại", "TenLoai", 14, True, False, "center", {"before": 18, "keep_next": True}),
+    ("Trích yếu", "TrichYeu", 14, True, False, "center", {"keep_next": True}),
+    ("Nội dung", "NoiDung", 14, False, False, "justify",
+     {"first_line_mm": 10.0, "before": 6, "line": 1.15}),
+    ("Tiêu đề mục", "DeMuc1", 14, True, False, "justify",
+     {"first_line_mm": 10.0, "before": 6, "line": 1.15, "keep_next": True, "based_on": "NoiDung"}),
+    ("Tiêu đề khoản", "DeMuc2", 14, True, False, "justify",
+     {"first_line_mm": 10.0, "before": 6, "line": 1.15, "keep_next": True, "based_on": "NoiDung"}),
+    ("Nơi nhận nhãn", "NoiNhanNhan", 12, True, True, "left", {"keep_next": True}),
+    ("Nơi nhận", "NoiNhan", 11, False, False, "left", {}),
+    ("Ký hiệu người soạn", "KyHieuNguoiSoan", 11, False, False, "left", {}),
+    ("Quyền hạn người ký", "QuyenHan", 14, True, False, "center", {"keep_next": True}),
+    ("Họ tên người ký", "HoTen", 14, True, False, "center", {"before": 80}),
+    ("Số trang", "SoTrang", 14, False, False, "center", {}),
+]
+
+#: The paragraph style of the rules (đường kẻ): a bottom border on a 1 pt paragraph.
+RULE_STYLE = ("Đường kẻ", "DuongKe")
+
+
+def _set_fonts(rpr: object, size: float | None = None) -> None:
+    rfonts = rpr.find(qn("w:rFonts"))  # type: ignore[attr-defined]
+    if rfonts is None:
+        rfonts = OxmlElement("w:rFonts")
+        rpr.insert(0, rfonts)  # type: ignore[attr-defined]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(attr), FONT)
+
+
+def _define_styles(doc: Document) -> None:  # type: ignore[valid-type]
+    styles = doc.styles
+    normal = styles["Normal"]
+    normal.font.name = FONT
+    normal.font.size = Pt(14)
+    _set_fonts(normal.element.get_or_add_rPr())
+    pf = normal.paragraph_format
+    pf.space_before = Pt(0)
+    pf.space_after = Pt(0)
+    pf.line_spacing = 1.0
+    lang = OxmlElement("w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    normal.element.get_or_add_rPr().append(lang)
+
+    align = {
+        "center": WD_ALIGN_PARAGRAPH.CENTER,
+        "left": WD_ALIGN_PARAGRAPH.LEFT,
+        "justify": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    }
+    for name, style_id, size, bold, italic, al, extra in STYLES:
+        style = styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        style.element.set(qn("w:styleId"), style_id)
+        based = extra.get("based_on")
+        style.base_style = styles["Normal"] if based is None else _by_id(doc, str(based))
+        style.quick_style = True
+        style.font.size = Pt(size)
+        style.font.bold = bold
+        style.font.italic = italic
+        pf = style.paragraph_format
+        pf.alignment = align[al]
+        pf.space_before = Pt(float(extra.get("before", 0)))  # type: ignore[arg-type]
+        pf.space_after = Pt(0)
+        line = extra.get("line")
+        if line is not None:
+            pf.line_spacing = float(line)  # type: ignore[arg-type]
+        first = extra.get("first_line_mm")
+        if first is not None:
+            pf.first_line_indent = Mm(float(first))  # type: ignore[arg-type]
+        if extra.get("keep_next"):
+            pf.keep_with_next = True
+        pf.widow_control = True
+
+    rule = styles.add_style(RULE_STYLE[0], WD_STYLE_TYPE.PARAGRAPH)
+    rule.element.set(qn("w:styleId"), RULE_STYLE[1])
+    rule.base_style = styles["Normal"]
+    rule.font.size = Pt(1)
+    rpf = rule.paragraph_format
+    rpf.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    rpf.line_spacing = Pt(4)
+    rpf.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    ppr = rule.element.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for k, v in (("w:val", "single"), ("w:sz", "6"), ("w:space", "1"), ("w:color", "000000")):
+        bottom.set(qn(k), v)
+    borders.append(bottom)
+    ppr.insert(0, borders)
+
+
+def _by_id(doc: Document, style_id: str):  # type: ignore[no-untyped-def,valid-type]
+    for style in doc.styles:
+        if style.style_id == style_id:
+            return style
+    raise KeyError(style_id)
+
+
+def _para(container, style_id: str, text: str = ""):  # type: ignore[no-untyped-def]
+    p = container.add_paragraph(text)
+    p.style = _by_id(container.part.document if hasattr(container, "part") else container, style_id)
+    return p
+
+
+def _el(tag: str, **attrs: str):  # type: ignore[no-untyped-def]
+    el = OxmlElement(tag)
+    for k, v in attrs.items():
+        el.set(qn(f"w:{k}"), v)
+    return el
+
+
+def _table(doc, cols_mm: tuple[float, ...], rows: int, indent_tw: int = 0, top_tw: int = 0):  # type: ignore[no-untyped-def]
+    """A borderless fixed-width table; tblPr children in schema order (Word is strict)."""
+    table = doc.add_table(rows=rows, cols=len(cols_mm))
+    widths = [int(Mm(mm).twips) for mm in cols_mm]
+    tbl = table._tbl
+    old = tbl.tblPr
+    tblpr = OxmlElement("w:tblPr")
+    tblpr.append(_el("w:tblW", w=str(sum(widths)), type="dxa"))
+    tblpr.append(_el("w:jc", val="left"))
+    tblpr.append(_el("w:tblInd", w=str(indent_tw), type="dxa"))
+    borders = OxmlElement("w:tblBorders")
+    for side in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        borders.append(_el(f"w:{side}", val="nil"))
+    tblpr.append(borders)
+    tblpr.append(_el("w:tblLayout", type="fixed"))
+    mar = OxmlElement("w:tblCellMar")
+    for side, w in (("top", top_tw), ("left", CELL_MARGIN_TW), ("bottom", 0), ("right", CELL_MARGIN_TW)):
+        mar.append(_el(f"w:{side}", w=str(w), type="dxa"))
+    tblpr.append(mar)
+    tblpr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
+                     lastColumn="0", noHBand="1", noVBand="1"))
+    tbl.replace(old, tblpr)
+    for row in table.rows:
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
+        for cell, w in zip(row.cells, widths, strict=True):
+            cell.width = Twips(w)
+    for col, w in zip(tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=True):
+        col.set(qn("w:w"), str(w))
+    return table
+
+
+def _cell_para(cell, style_id: str, text: str, doc) -> None:  # type: ignore[no-untyped-def]
+    """Add a paragraph to a cell (reusing the empty first paragraph)."""
+    if len(cell.paragraphs) == 1 and not cell.paragraphs[0].text and not getattr(cell, "_used", False):
+        p = cell.paragraphs[0]
+        p.text = text
+        cell._used = True
+    else:
+        p = cell.add_paragraph(text)
+    p.style = _by_id(doc, style_id)
+
+
+def _page_number_header(doc) -> None:  # type: ignore[no-untyped-def]
+    """Page number centred in the top margin, hidden on page 1 (Phụ lục I, I.7)."""
+    section = doc.sections[0]
+    section.different_first_page_header_footer = True
+    header = section.header
+    header.is_linked_to_previous = False
+    p = header.paragraphs[0]
+    p.style = _by_id(doc, "SoTrang")
+    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("t", "2"), ("end", None)):
+        run = p.add_run()
+        if kind in ("begin", "separate", "end"):
+            fld = OxmlElement("w:fldChar")
+            fld.set(qn("w:fldCharType"), kind)
+            run._r.append(fld)
+        elif kind == "t":
+            run.text = text
+        else:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = text
+            run._r.append(instr)
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    first.paragraphs[0].style = _by_id(doc, "SoTrang")
+
+
+def build() -> bytes:
+    doc = Document()
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = Mm(210)
+    section.page_height = Mm(297)
+    section.top_margin = Mm(25)
+    section.bottom_margin = Mm(20)
+    section.left_margin = Mm(35)
+    section.right_margin = Mm(20)
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    _define_styles(doc)
+    # python-docx's default document starts with no paragraph; the body is ours.
+
+    header = _table(doc, HEADER_COLS_MM, rows=2, indent_tw=HEADER_INDENT_TW)
+    left, right = header.rows[0].cells
+    _cell_para(left, "CoQuanChuQuan", "{%p for dong in co_quan_chu_quan %}", doc)
+    _cell_para(left, "CoQuanChuQuan", "{{ dong }}", doc)
+    _cell_para(left, "CoQuanChuQuan", "{%p endfor %}", doc)
+    _cell_para(left, "CoQuanBanHanh", "{%p for dong in co_quan_ban_hanh %}", doc)
+    _cell_para(left, "CoQuanBanHanh", "{{ dong }}", doc)
+    _cell_para(left, "CoQuanBanHanh", "{%p endfor %}", doc)
+    _cell_para(left, "DuongKe", "{{p ke_co_quan }}", doc)
+    _cell_para(right, "QuocHieu", "{{ quoc_hieu }}", doc)
+    _cell_para(right, "TieuNgu", "{{ tieu_ngu }}", doc)
+    _cell_para(right, "DuongKe", "{{p ke_tieu_ngu }}", doc)
+    left2, right2 = header.rows[1].cells
+    _cell_para(left2, "SoKyHieu", "{{ so_ky_hieu }}", doc)
+    _cell_para(right2, "DiaDanhNgay", "{{ dia_danh_ngay }}", doc)
+
+    _para(doc, "TenLoai", "{{ ten_loai }}")
+    _para(doc, "TrichYeu", "{{ trich_yeu }}")
+    _para(doc, "DuongKe", "{{p ke_trich_yeu }}")
+    _para(doc, "NoiDung", "{{p noi_dung }}")
+
+    # 12 pt above the block; "Nơi nhận:" sits level with the authority line
+    # (Phụ lục I, II.9.d), so both cells start at the top.
+    sign = _table(doc, SIGN_COLS_MM, rows=1, top_tw=240)
+    nn, ck = sign.rows[0].cells
+    _cell_para(nn, "NoiNhanNhan", "Nơi nhận:", doc)
+    _cell_para(nn, "NoiNhan", "{%p for dong in noi_nhan %}", doc)
+    _cell_para(nn, "NoiNhan", "{{ dong }}", doc)
+    _cell_para(nn, "NoiNhan", "{%p endfor %}", doc)
+    _cell_para(nn, "KyHieuNguoiSoan", "{%p if ky_hieu_nguoi_soan %}", doc)
+    _cell_para(nn, "KyHieuNguoiSoan", "{{ ky_hieu_nguoi_soan }}", doc)
+    _cell_para(nn, "KyHieuNguoiSoan", "{%p endif %}", doc)
+    _cell_para(ck, "QuyenHan", "{%p for dong in quyen_han %}", doc)
+    _cell_para(ck, "QuyenHan", "{{ dong }}", doc)
+    _cell_para(ck, "QuyenHan", "{%p endfor %}", doc)
+    _cell_para(ck, "HoTen", "{{ ho_ten }}", doc)
+    # A document body must end with a paragraph, not a table.
+    _para(doc, "NoiNhan", "")
+    _page_number_header(doc)
+
+    props = doc.core_properties
+    props.author = "chithi_gen"
+    props.last_modified_by = "chithi_gen"
+    props.title = "{{ tieu_de_tep }}"
+    props.language = "vi-VN"
+    props.created = datetime(2020, 3, 5)
+    props.modified = datetime(2020, 3, 5)
+    props.revision = 1
+    props.comments = "Mẫu 1.4, Phụ lục III, Nghị định 30/2020/NĐ-CP"
+
+    buf = io.BytesIO()
+    doc.save(buf)
+    parts = read_package(buf.getvalue())
+    return write_package(parts)
+
+
+def main() -> None:
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    data = build()
+    OUT.write_bytes(data)
+    print(f"wrote {OUT.relative_to(ROOT)} ({len(data)} bytes)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,113 @@
+"""The public API: campaign in, .docx bytes or file out.
+
+>>> from chithi_gen import load_campaign, Renderer
+>>> campaign = load_campaign("examples/chi-thi-ha-quang-2021.yaml")   # doctest: +SKIP
+>>> data = Renderer().render_docx(campaign)                           # doctest: +SKIP
+
+A :class:`Renderer` holds compiled layouts and the kind registry; it has no hidden
+global state and can be shared by threads. Module-level helpers use a fresh default
+renderer per process.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from functools import cache
+from pathlib import Path
+
+from chithi_gen.compose import compose
+from chithi_gen.document import Document
+from chithi_gen.errors import OutputError
+from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
+from chithi_gen.layouts import bundled_layout_bytes
+from chithi_gen.model import Campaign
+from chithi_gen.render.docx import CompiledLayout
+
+
+class Renderer:
+    """Renders campaigns with compiled layouts, compiling each layout once.
+
+    ``registry`` maps ``loai`` to document kinds (add your own with
+    :meth:`Registry.with_kinds`).
+    """
+
+    def __init__(self, registry: Registry = DEFAULT_REGISTRY) -> None:
+        self.registry = registry
+        self._layouts: dict[str, CompiledLayout] = {}
+
+    def layout(self, name: str) -> CompiledLayout:
+        """The compiled bundled layout ``name``."""
+        if name not in self._layouts:
+            self._layouts[name] = CompiledLayout(
+                bundled_layout_bytes(name), name=name, sandboxed=False
+            )
+        return self._layouts[name]
+
+    def compose(self, campaign: Campaign) -> Document:
+        """The composed :class:`Document` of ``campaign``."""
+        return compose(campaign, self.registry)
+
+    def render_docx(self, campaign: Campaign | Document, layout: CompiledLayout | None = None) -> bytes:
+        """.docx bytes for ``campaign`` (or an already composed document)."""
+        doc = campaign if isinstance(campaign, Document) else self.compose(campaign)
+        lay = layout or self.layout(self.registry.get_kind(doc.loai).layout)
+        return lay.render(doc)
+
+    def write_docx(
+        self,
+        campaign: Campaign | Document,
+        path: str | Path,
+        *,
+        force: bool = False,
+        layout: CompiledLayout | None = None,
+    ) -> Path:
+        """Render and write atomically to ``path``; refuse to overwrite unless ``force``."""
+        data = self.render_docx(campaign, layout)
+        return write_atomic(Path(path), data, force=force)
+
+
+def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` via a temporary file and a rename (never half a file)."""
+    if path.exists() and not force:
+        raise OutputError.single(
+            "tệp đã có; dùng --force để ghi đè", "file exists; use --force to overwrite",
+            str(path),
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        try:
+            # mkstemp creates 0600; give the file the mode a normal open() would.
+            umask = os.umask(0)
+            os.umask(umask)
+            os.fchmod(fd, 0o666 & ~umask)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+    except OSError as exc:
+        raise OutputError.single(
+            f"không ghi được tệp: {exc.strerror}", f"cannot write file: {exc.strerror}", str(path)
+        ) from None
+    return path
+
+
+@cache
+def default_renderer() -> Renderer:
+    """The renderer used by the module-level helpers (one per process)."""
+    return Renderer()
+
+
+def render_docx(campaign: Campaign | Document) -> bytes:
+    """.docx bytes for ``campaign`` with the bundled layout of its kind."""
+    return default_renderer().render_docx(campaign)
+
+
+def write_docx(campaign: Campaign | Document, path: str | Path, *, force: bool = False) -> Path:
+    """Render ``campaign`` and write it atomically to ``path``."""
+    return default_renderer().write_docx(campaign, path, force=force)

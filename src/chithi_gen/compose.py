@@ -1,0 +1,182 @@
+"""Compose: turn a validated :class:`~chithi_gen.model.Campaign` into a :class:`Document`.
+
+This is where the ND30 presentation rules that depend on data are applied: the số
+ký hiệu with its leading zero, the date with its padding, capitals in the header and
+signature, literal numbering of the body, the Nơi nhận punctuation and the closing
+"./." of the body.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from chithi_gen.document import Document, Paragraph, Run
+from chithi_gen.inline import parse
+from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
+from chithi_gen.model import (
+    Campaign,
+    ChiTieu,
+    Cong,
+    Doan,
+    Gach,
+    Muc,
+    Node,
+    ThoiGianThiDua,
+    dong_noi_nhan,
+    dong_quyen_han,
+    ky_hieu_nguoi_soan,
+)
+from chithi_gen.numbering import Scheme, heading_is_upper, label
+from chithi_gen.vi.chu_hoa import in_hoa
+from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay
+from chithi_gen.vi.so import format_so, format_so_van_ban
+
+#: The closing mark of the body (Mẫu 1.4: the text ends with "./.").
+KET_THUC = "./."
+
+
+def ky_hieu(campaign: Campaign, kind: Kind) -> str:
+    """Ký hiệu: abbreviation of the kind, "-", abbreviation of the body (Phụ lục I, II.3.b).
+
+    ``CT-UBND`` for a Chỉ thị of a People's Committee; an explicit ``ky_hieu`` in the
+    campaign file wins.
+    """
+    return campaign.ky_hieu or f"{kind.viet_tat}-{campaign.co_quan.viet_tat}"
+
+
+def so_ky_hieu(campaign: Campaign, kind: Kind) -> str:
+    """"Số: 05/CT-UBND" — or "Số:      /CT-UBND" in a draft (Phụ lục I, II.3.c)."""
+    so = format_so_van_ban(campaign.so) if campaign.so is not None else BLANK
+    return f"Số: {so}/{ky_hieu(campaign, kind)}"
+
+
+def _runs(text: str, *, bold: bool | None = None) -> list[Run]:
+    return [
+        Run(s.text, bold=True if s.bold else bold, italic=True if s.italic else None)
+        for s in parse(text)
+    ]
+
+
+def _thoi_gian(tg: ThoiGianThiDua) -> str:
+    tu = format_ngay(tg.tu) if isinstance(tg.tu, date) else tg.tu
+    return f"Từ {tu} đến hết {format_ngay(tg.den)}."
+
+
+def _chi_tieu(ct: ChiTieu, n: int) -> str:
+    if ct.van_ban and not ct.ten:
+        return f"({n}) {ct.van_ban}"
+    text = f"({n}) {ct.ten}"
+    if ct.gia_tri is not None:
+        value = format_so(ct.gia_tri)
+        unit = ct.don_vi or ""
+        sep = "" if unit[:1] in ("%", "‰", "") else " "
+        text += f": {value}{sep}{unit}"
+    elif ct.don_vi:
+        text += f": {ct.don_vi}"
+    if ct.ghi_chu:
+        text += f" {ct.ghi_chu}"
+    if ct.van_ban:
+        text += f" {ct.van_ban}"
+    if text[-1] not in ".;:!?":
+        text += "."
+    return text
+
+
+class _BodyBuilder:
+    def __init__(self, scheme: Scheme) -> None:
+        self.scheme = scheme
+        self.out: list[Paragraph] = []
+
+    def para(self, text: str, level: int, prefix: str = "") -> None:
+        runs = ([Run(prefix + " ")] if prefix else []) + _runs(text)
+        self.out.append(Paragraph("NoiDung", tuple(runs), level))
+
+    def nodes(self, nodes: Sequence[Node], path: tuple[int, ...]) -> None:
+        counter = 0
+        for node in nodes:
+            if isinstance(node, Doan):
+                self.para(node.doan, len(path))
+            elif isinstance(node, Gach | Cong):
+                mark = "-" if isinstance(node, Gach) else "+"
+                self.para(node.gach if isinstance(node, Gach) else node.cong, len(path), mark)
+                self.nodes(node.noi_dung, path)
+            elif isinstance(node, Muc):
+                counter += 1
+                self.muc(node, (*path, counter))
+
+    def muc(self, node: Muc, path: tuple[int, ...]) -> None:
+        level = len(path)
+        lab = label(self.scheme, path)
+        runs: list[Run] = []
+        style = "NoiDung"
+        if node.tieu_de:
+            heading = in_hoa(node.tieu_de) if heading_is_upper(self.scheme, level) else node.tieu_de
+            style = "DeMuc1" if level == 1 else "DeMuc2"
+            runs.append(Run(f"{lab} ", bold=True))
+            runs += _runs(heading, bold=True)
+            tail = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
+            for t in tail:
+                runs.append(Run(" "))
+                runs += _runs(t, bold=False)
+        else:
+            runs.append(Run(f"{lab} "))
+            texts = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
+            for i, t in enumerate(texts):
+                if i:
+                    runs.append(Run(" "))
+                runs += _runs(t)
+        self.out.append(Paragraph(style, tuple(runs), level))
+        for i, ct in enumerate(node.chi_tieu, start=1):
+            self.para(_chi_tieu(ct, i), level + 1)
+            self.nodes(ct.chi_tiet, path)
+        self.nodes(node.noi_dung, path)
+
+
+def _close_body(paragraphs: list[Paragraph]) -> None:
+    """End the last paragraph with "./." (Mẫu 1.4), replacing a final full stop."""
+    if not paragraphs:
+        return
+    last = paragraphs[-1]
+    runs = list(last.runs)
+    text = last.text.rstrip()
+    if text.endswith(KET_THUC):
+        return
+    tail = runs[-1]
+    stripped = tail.text.rstrip()
+    if stripped.endswith(".") or stripped.endswith(";") or stripped.endswith(","):
+        stripped = stripped[:-1]
+    runs[-1] = Run(stripped + KET_THUC, tail.bold, tail.italic)
+    paragraphs[-1] = Paragraph(last.style, tuple(runs), last.level)
+
+
+def body(campaign: Campaign) -> tuple[Paragraph, ...]:
+    """The body paragraphs: preamble, then the numbered tree, closed with "./."."""
+    builder = _BodyBuilder(campaign.danh_so)
+    for text in campaign.mo_dau:
+        builder.para(text, 0)
+    builder.nodes(campaign.noi_dung, ())
+    paragraphs = builder.out
+    _close_body(paragraphs)
+    return tuple(paragraphs)
+
+
+def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Document:
+    """Build the :class:`Document` for ``campaign`` with the kind named by ``campaign.loai``."""
+    kind = registry.get_kind(campaign.loai)
+    nk = campaign.nguoi_ky
+    return Document(
+        loai=kind.name,
+        co_quan_chu_quan=tuple(in_hoa(x) for x in campaign.co_quan.chu_quan),
+        co_quan_ban_hanh=tuple(in_hoa(x) for x in campaign.co_quan.ten),
+        so_ky_hieu=so_ky_hieu(campaign, kind),
+        dia_danh_ngay=format_dia_danh_ngay(campaign.dia_danh, campaign.ngay, campaign.nam_ban_hanh),
+        ten_loai=in_hoa(kind.ten_loai),
+        trich_yeu=campaign.trich_yeu,
+        noi_dung=body(campaign),
+        noi_nhan=dong_noi_nhan(campaign.noi_nhan, campaign.luu),
+        quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
+        ho_ten=nk.ho_ten,
+        ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
+        tieu_de_tep=f"{kind.ten_loai} {campaign.trich_yeu}",
+    )

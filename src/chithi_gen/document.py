@@ -1,0 +1,87 @@
+"""The composed document: plain data between *compose* and *render*.
+
+Everything here is final text — capitals applied, numbers formatted, labels
+computed, punctuation added — so a renderer only decides how it looks, never what it
+says. Paragraph ``style`` values are the named styles every layout must define (see
+:data:`BODY_STYLES`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+#: Paragraph styles the body uses; a layout must define each of them.
+BODY_STYLES = {
+    "NoiDung": "Nội dung — body paragraph: justified, first-line indent (Phụ lục I, II.6.e)",
+    "DeMuc1": "Tiêu đề mục — top-level heading (I. MỤC TIÊU), bold",
+    "DeMuc2": "Tiêu đề khoản — lower heading (1. Tên khoản), bold",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Run:
+    """Text with emphasis. ``bold``/``italic`` None means "as the paragraph style says"."""
+
+    text: str
+    bold: bool | None = None
+    italic: bool | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One body paragraph in a named style; ``level`` is its depth in the body tree."""
+
+    style: str
+    runs: tuple[Run, ...]
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        """The paragraph's plain text."""
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One administrative document in Mẫu 1.4 form, ready to render.
+
+    Field names follow the components of thể thức (Phụ lục I, II); header lines are
+    already in the case they are printed in.
+    """
+
+    loai: str
+    co_quan_chu_quan: tuple[str, ...]
+    co_quan_ban_hanh: tuple[str, ...]
+    so_ky_hieu: str
+    dia_danh_ngay: str
+    ten_loai: str
+    trich_yeu: str
+    noi_dung: tuple[Paragraph, ...]
+    noi_nhan: tuple[str, ...]
+    quyen_han: tuple[str, ...]
+    ho_ten: str
+    ky_hieu_nguoi_soan: str | None = None
+    tieu_de_tep: str = ""
+    quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def plain_text(self) -> str:
+        """The whole document as plain text, in reading order (for previews and tests)."""
+        lines = [
+            *self.co_quan_chu_quan,
+            *self.co_quan_ban_hanh,
+            self.so_ky_hieu,
+            self.quoc_hieu,
+            self.tieu_ngu,
+            self.dia_danh_ngay,
+            self.ten_loai,
+            self.trich_yeu,
+            *(p.text for p in self.noi_dung),
+            "Nơi nhận:",
+            *self.noi_nhan,
+        ]
+        if self.ky_hieu_nguoi_soan:
+            lines.append(self.ky_hieu_nguoi_soan)
+        lines += [*self.quyen_han, self.ho_ten]
+        return "\n".join(lines) + "\n"

@@ -1,0 +1,83 @@
+"""Document kinds (loại văn bản) and the registry that maps a campaign's ``loai`` to one.
+
+A kind says what the document is called (tên loại, printed as the title), which
+abbreviation of Phụ lục III goes into its ký hiệu, and which layout renders it. The
+built-in kinds are listed in :data:`BUILTIN_KINDS`; an application or template author
+makes a :class:`Registry` with more kinds without editing chithi_gen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+
+from chithi_gen.errors import CampaignError
+from chithi_gen.vi.viet_tat import viet_tat_loai
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One document kind.
+
+    ``name`` is the key written as ``loai`` in a campaign file (``chi_thi``);
+    ``ten_loai`` the name of the type ("Chỉ thị"), printed in capitals as the title
+    (Phụ lục I, II.5.b); ``viet_tat`` its abbreviation from Phụ lục III ("CT"), the
+    first group of the ký hiệu (Phụ lục I, II.3.b); ``layout`` the layout it renders
+    with; ``mau`` the sample of Phụ lục III it follows.
+    """
+
+    name: str
+    ten_loai: str
+    viet_tat: str
+    layout: str = "nd30"
+    mau: str = "Mẫu 1.4"
+
+    @classmethod
+    def from_table(cls, name: str, ten_loai: str, **kw: str) -> Kind:
+        """A kind whose abbreviation is looked up in the Phụ lục III table."""
+        return cls(name=name, ten_loai=ten_loai, viet_tat=viet_tat_loai(ten_loai), **kw)
+
+
+BUILTIN_KINDS: tuple[Kind, ...] = (
+    Kind.from_table("chi_thi", "Chỉ thị"),
+    Kind.from_table("chuong_trinh", "Chương trình"),
+    Kind.from_table("ke_hoach", "Kế hoạch"),
+)
+
+
+class Registry(Mapping[str, Kind]):
+    """An immutable mapping from kind name to :class:`Kind`."""
+
+    def __init__(self, kinds: Iterable[Kind] = BUILTIN_KINDS) -> None:
+        self._kinds: dict[str, Kind] = {}
+        for kind in kinds:
+            self._kinds[kind.name] = kind
+
+    def __getitem__(self, name: str) -> Kind:
+        return self._kinds[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._kinds)
+
+    def __len__(self) -> int:
+        return len(self._kinds)
+
+    def with_kinds(self, *kinds: Kind) -> Registry:
+        """A new registry with ``kinds`` added (or replacing same-named ones)."""
+        return Registry([*self._kinds.values(), *kinds])
+
+    def get_kind(self, name: str) -> Kind:
+        """The kind called ``name``, or a :class:`CampaignError` naming the valid ones."""
+        try:
+            return self._kinds[name]
+        except KeyError:
+            valid = ", ".join(sorted(self._kinds))
+            raise CampaignError.single(
+                f"loại văn bản '{name}' không có; các loại hợp lệ: {valid}",
+                f"unknown document kind '{name}'; valid kinds: {valid}",
+                loc=("loai",),
+            ) from None
+
+
+#: The registry of the built-in kinds.
+DEFAULT_REGISTRY = Registry()

@@ -1,0 +1,27 @@
+"""The campaign model (pydantic v2): every ND30 rule that can be checked on data."""
+
+from chithi_gen.model.campaign import Campaign, DanhSo
+from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
+from chithi_gen.model.co_quan import CoQuan
+from chithi_gen.model.nguoi_ky import NguoiKy, dong_quyen_han
+from chithi_gen.model.noi_dung import Cong, Doan, Gach, Muc, Node
+from chithi_gen.model.noi_nhan import Luu, NoiNhan, dong_noi_nhan, ky_hieu_nguoi_soan
+
+__all__ = [
+    "Campaign",
+    "ChiTieu",
+    "CoQuan",
+    "Cong",
+    "DanhSo",
+    "Doan",
+    "Gach",
+    "Luu",
+    "Muc",
+    "NguoiKy",
+    "Node",
+    "NoiNhan",
+    "ThoiGianThiDua",
+    "dong_noi_nhan",
+    "dong_quyen_han",
+    "ky_hieu_nguoi_soan",
+]

@@ -1,0 +1,89 @@
+"""The campaign file as a whole: one administrative document to draft."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from pydantic import BeforeValidator, Field, field_validator, model_validator
+
+from chithi_gen.errors import nd30_error
+from chithi_gen.model.base import Model
+from chithi_gen.model.co_quan import CoQuan
+from chithi_gen.model.nguoi_ky import NguoiKy
+from chithi_gen.model.noi_dung import MAX_DEPTH, NoiDung, depth
+from chithi_gen.model.noi_nhan import Luu, NoiNhan
+from chithi_gen.model.text import Text
+
+#: Numbering schemes of the body (see :mod:`chithi_gen.numbering`).
+DanhSo = Literal["la_ma", "thap_phan"]
+
+NoiNhanItem = Annotated[NoiNhan, BeforeValidator(lambda v: v, json_schema_input_type=str | NoiNhan)]
+
+
+class Campaign(Model):
+    """Everything needed to draft one document of a campaign (a Chỉ thị, a Chương trình…).
+
+    Field names are the decree's components of thể thức (Phụ lục I, II): ``co_quan``
+    (ô số 2), ``so``/``ky_hieu`` (ô số 3), ``dia_danh``/``ngay`` (ô số 4),
+    ``trich_yeu`` (ô số 5a), ``mo_dau`` and ``noi_dung`` (ô số 6), ``nguoi_ky``
+    (ô số 7), ``noi_nhan``/``luu`` (ô số 9b, 12).
+
+    ``so`` and ``ngay`` may be left out in a draft: the document then shows the blanks
+    the văn thư fills in when registering it ("Số:      /CT-UBND",
+    "ngày      tháng      năm 2021"); ``nam`` gives the year of such a draft.
+    """
+
+    loai: Annotated[str, Field(min_length=1, max_length=60)] = "chi_thi"
+    co_quan: CoQuan
+    so: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    ky_hieu: Annotated[str, Field(pattern=r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")] | None = None
+    dia_danh: Annotated[Text, Field(max_length=100)]
+    ngay: date | None = None
+    nam: Annotated[int, Field(ge=1945, le=2200)] | None = None
+    trich_yeu: Annotated[Text, Field(max_length=1000)]
+    danh_so: DanhSo = "la_ma"
+    mo_dau: Annotated[list[Text], Field(max_length=1000)] = []
+    noi_dung: NoiDung
+    nguoi_ky: NguoiKy
+    noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
+    luu: Luu
+
+    @field_validator("dia_danh")
+    @classmethod
+    def _dia_danh_capitalised(cls, value: str) -> str:
+        """Phụ lục I, II.4.c: the first letters of the place name are capitals."""
+        if not value[0].isupper():
+            raise nd30_error(
+                f"địa danh '{value}' phải viết hoa chữ cái đầu (ví dụ: Hà Quảng)"
+                " — Phụ lục I, II.4.c",
+                f"place name '{value}' must start with a capital letter (e.g. Hà Quảng)",
+            )
+        return value
+
+    @field_validator("noi_dung")
+    @classmethod
+    def _bounded(cls, value: list[object]) -> list[object]:
+        if not value:
+            raise nd30_error("nội dung văn bản không được để trống", "the body must not be empty")
+        if depth(value) > MAX_DEPTH:
+            raise nd30_error(
+                f"nội dung lồng quá sâu (tối đa {MAX_DEPTH} cấp)",
+                f"the body is nested too deeply (at most {MAX_DEPTH} levels)",
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _date_and_year(self) -> Campaign:
+        if self.ngay is not None and self.nam is not None and self.ngay.year != self.nam:
+            raise nd30_error(
+                f"'nam' ({self.nam}) khác năm của 'ngay' ({self.ngay.year}); bỏ 'nam' đi",
+                f"'nam' ({self.nam}) differs from the year of 'ngay' ({self.ngay.year});"
+                " remove 'nam'",
+            )
+        return self
+
+    @property
+    def nam_ban_hanh(self) -> int | None:
+        """The year of issue: from ``ngay``, else ``nam`` (for a draft), else unknown."""
+        return self.ngay.year if self.ngay else self.nam

@@ -1,0 +1,75 @@
+"""Chỉ tiêu — campaign targets, and thời gian thi đua — the campaign period."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING, Annotated
+
+from pydantic import Field, model_validator
+
+from chithi_gen.errors import nd30_error
+from chithi_gen.model.base import Model
+from chithi_gen.model.text import Text
+
+if TYPE_CHECKING:
+    from chithi_gen.model.noi_dung import Node
+
+
+class ChiTieu(Model):
+    """One target: "(1) Thu ngân sách trên địa bàn: 27.716 triệu đồng."
+
+    Give ``ten`` with ``gia_tri`` and ``don_vi`` for a measurable target (the value is
+    printed in Vietnamese number format, Babel ``vi``: 27.716; 21,9), optionally
+    ``ghi_chu`` printed after the unit ("(so với TH 2020)"). Targets that do not fit
+    one value are written as free text in ``van_ban``. ``chi_tiet`` holds sub-lines
+    ("Trong đó: - Vùng thấp: 54 triệu đồng").
+    """
+
+    ten: Text | None = None
+    gia_tri: Decimal | None = None
+    don_vi: Text | None = None
+    ghi_chu: Text | None = None
+    van_ban: Text | None = None
+    chi_tiet: list[Node] = []
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_string(cls, value: object) -> object:
+        if isinstance(value, str):
+            return {"van_ban": value}
+        return value
+
+    @model_validator(mode="after")
+    def _needs_content(self) -> ChiTieu:
+        if not self.ten and not self.van_ban:
+            raise nd30_error(
+                "chỉ tiêu cần 'ten' (kèm 'gia_tri', 'don_vi') hoặc 'van_ban'",
+                "a target needs 'ten' (with 'gia_tri', 'don_vi') or 'van_ban'",
+            )
+        if self.gia_tri is not None and not self.ten:
+            raise nd30_error("chỉ tiêu có 'gia_tri' cần 'ten'", "a target with 'gia_tri' needs 'ten'")
+        if self.gia_tri is not None and not self.gia_tri.is_finite():
+            raise nd30_error("'gia_tri' phải là một số", "'gia_tri' must be a number")
+        return self
+
+
+class ThoiGianThiDua(Model):
+    """The campaign period: "Từ ngày phát động thi đua đến hết ngày 31 tháng 12 năm 2020."
+
+    ``tu`` is a date or a phrase ("ngày phát động thi đua", the default); ``den`` the
+    last day.
+    """
+
+    tu: date | Annotated[Text, Field(max_length=200)] = "ngày phát động thi đua"
+    den: date
+
+    @model_validator(mode="after")
+    def _ordered(self) -> ThoiGianThiDua:
+        if isinstance(self.tu, date) and self.tu > self.den:
+            raise nd30_error(
+                "ngày bắt đầu ('tu') phải trước ngày kết thúc ('den')",
+                "start date ('tu') must not be after end date ('den')",
+            )
+        return self
+

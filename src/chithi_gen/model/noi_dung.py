@@ -1,0 +1,113 @@
+"""Nội dung văn bản — the body as a tree of sections, items, bullets and paragraphs.
+
+The tree is written in the campaign file as a YAML list. Each element is one of:
+
+* a string, or ``{doan: ...}`` — a free paragraph (justified, first-line indent);
+* ``{tieu_de: ..., muc: ..., noi_dung: [...]}`` — a numbered node (:class:`Muc`). Its
+  label ("I.", "1.", "a)", …) comes from its depth and the numbering scheme, never
+  from the user. ``tieu_de`` is a bold heading, ``muc`` the text that follows the label
+  (after the heading, if both are given);
+* ``{gach: ...}`` / ``{cong: ...}`` — a "-" or "+" bullet line.
+
+Inline emphasis inside any text: ``**đậm**`` for bold, ``*nghiêng*`` for italic.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import BeforeValidator, Field, model_validator
+
+from chithi_gen.errors import join_vi, nd30_error
+from chithi_gen.model.base import Model
+from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
+from chithi_gen.model.text import Text
+
+#: Deepest nesting accepted; real directives use 3–5 levels.
+MAX_DEPTH = 12
+
+
+class Doan(Model):
+    """A free paragraph."""
+
+    doan: Text
+
+
+class Gach(Model):
+    """A dash bullet "- …", with optional sub-lines."""
+
+    gach: Text
+    noi_dung: list[Node] = []
+
+
+class Cong(Model):
+    """A plus bullet "+ …", with optional sub-lines."""
+
+    cong: Text
+    noi_dung: list[Node] = []
+
+
+class Muc(Model):
+    """A numbered node: section (mục), item (khoản) or point (điểm) depending on depth."""
+
+    tieu_de: Text | None = None
+    muc: Text | None = None
+    thoi_gian: ThoiGianThiDua | None = None
+    chi_tieu: list[ChiTieu] = []
+    noi_dung: list[Node] = []
+
+    @model_validator(mode="after")
+    def _needs_text(self) -> Muc:
+        if not (self.tieu_de or self.muc or self.thoi_gian):
+            raise nd30_error(
+                "mục cần 'tieu_de' (tiêu đề) hoặc 'muc' (nội dung)",
+                "a numbered item needs 'tieu_de' (heading) or 'muc' (text)",
+            )
+        return self
+
+
+_KEYS = {"doan": Doan, "gach": Gach, "cong": Cong}
+_MUC_KEYS = {"tieu_de", "muc", "thoi_gian", "chi_tieu"}
+
+
+def _pick(value: Any) -> Any:
+    """Turn one YAML element into the right node class (a light discriminated union)."""
+    if isinstance(value, str):
+        return Doan(doan=value)
+    if isinstance(value, dict):
+        keys = set(value)
+        for key, cls in _KEYS.items():
+            if key in keys:
+                return cls.model_validate(value)
+        if keys & _MUC_KEYS:
+            return Muc.model_validate(value)
+        raise nd30_error(
+            "không rõ loại đoạn; cần một trong các khóa "
+            + join_vi(["tieu_de", "muc", "doan", "gach", "cong"])
+            + f" (đang có: {', '.join(sorted(map(str, keys))) or 'không có khóa nào'})",
+            "unknown kind of body element; expected one of the keys tieu_de, muc, doan,"
+            f" gach, cong (found: {', '.join(sorted(map(str, keys))) or 'no keys'})",
+        )
+    return value
+
+
+Node = Annotated[
+    Doan | Gach | Cong | Muc,
+    BeforeValidator(_pick, json_schema_input_type=str | Doan | Gach | Cong | Muc),
+]
+NoiDung = Annotated[list[Node], Field(max_length=20_000)]
+
+
+def depth(nodes: list[Any], level: int = 1) -> int:
+    """Deepest nesting level of a node list (1 for a flat list)."""
+    deepest = level if nodes else level - 1
+    for node in nodes:
+        children = getattr(node, "noi_dung", [])
+        if children:
+            deepest = max(deepest, depth(children, level + 1))
+    return deepest
+
+
+for _cls in (Gach, Cong, Muc):
+    _cls.model_rebuild()
+ChiTieu.model_rebuild(_types_namespace={"Node": Node})

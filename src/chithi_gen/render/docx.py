@@ -1,0 +1,324 @@
+"""Render a :class:`~chithi_gen.document.Document` to .docx bytes through a layout.
+
+A layout is a .docx with docxtpl tags (``{{ so_ky_hieu }}``, ``{%p for dong in
+noi_nhan %}``, ``{{p noi_dung }}``). :class:`CompiledLayout` reads it once: docxtpl's
+tag clean-up (tags split across Word runs, ``{%p %}``/``{%tr %}`` blocks) runs once per
+part, each part is compiled once into a Jinja template, and the geometry needed to
+draw the decree's rules is read from its styles and tables. Rendering a document is
+then only Jinja rendering plus writing the zip, deterministically.
+
+Every Jinja environment here has ``StrictUndefined`` (a variable the data does not
+provide is an error naming it) and autoescape on (``&``, ``<``, ``>`` in user text are
+escaped, never corrupting the XML). Layouts that did not ship with chithi_gen render in
+Jinja's sandbox. The rendered XML of every part is parsed before it is written, so a
+layout can never produce a corrupt file silently.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+from xml.sax.saxutils import escape
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
+from lxml import etree
+from markupsafe import Markup
+
+from chithi_gen.document import Document, Paragraph
+from chithi_gen.errors import LayoutError
+from chithi_gen.metrics import text_width, wrap_balanced, wrap_greedy
+from chithi_gen.render.package import read_package, write_package
+from chithi_gen.vi.chu_hoa import in_hoa
+from chithi_gen.vi.ngay import format_ngay, format_ngay_ngan
+from chithi_gen.vi.so import format_so
+from chithi_gen.vi.tien import tien_bang_chu
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_NS = {"w": W}
+
+#: Length of the rules under the agency name and under the trích yếu, as a fraction
+#: of their line of text: Phụ lục I, II.2.b and II.5.b allow 1/3 to 1/2.
+RULE_RATIO = 0.4
+
+#: Parts that may carry template tags.
+_TEMPLATED = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
+
+
+def _make_env(sandboxed: bool) -> jinja2.Environment:
+    cls = SandboxedEnvironment if sandboxed else jinja2.Environment
+    env = cls(autoescape=True, undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(
+        {
+            "so": format_so,
+            "tien_bang_chu": tien_bang_chu,
+            "ngay": format_ngay,
+            "ngay_ngan": format_ngay_ngan,
+            "in_hoa": in_hoa,
+        }
+    )
+    return env
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """What the renderer must know of a layout to size the rules and break lines.
+
+    Widths are twips (1/20 pt) of the text area inside each place; sizes are points.
+    """
+
+    co_quan_width: int
+    quoc_hieu_width: int
+    text_width: int
+    co_quan_size: float
+    co_quan_bold: bool
+    chu_quan_size: float
+    chu_quan_bold: bool
+    tieu_ngu_size: float
+    tieu_ngu_bold: bool
+    trich_yeu_size: float
+    trich_yeu_bold: bool
+
+
+def _style_font(styles: etree._Element, style_id: str) -> tuple[float, bool]:
+    """Size (pt) and boldness of a paragraph style, following ``basedOn``."""
+    size: float | None = None
+    bold: bool | None = None
+    seen: set[str] = set()
+    current: str | None = style_id
+    while current and current not in seen:
+        seen.add(current)
+        found = styles.find(f"w:style[@w:styleId='{current}']", _NS)
+        if found is None:
+            break
+        if size is None:
+            sz = found.find("w:rPr/w:sz", _NS)
+            if sz is not None:
+                size = int(sz.get(f"{{{W}}}val", "28")) / 2
+        if bold is None:
+            b = found.find("w:rPr/w:b", _NS)
+            if b is not None:
+                bold = b.get(f"{{{W}}}val", "1") not in ("0", "false")
+        based = found.find("w:basedOn", _NS)
+        current = based.get(f"{{{W}}}val") if based is not None else None
+    if size is None:
+        sz = styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:sz", _NS)
+        size = int(sz.get(f"{{{W}}}val", "24")) / 2 if sz is not None else 12.0
+    return size, bool(bold)
+
+
+def _cell_text_widths(document: etree._Element) -> tuple[int, int]:
+    """Inner widths of the two header cells: grid columns minus cell margins."""
+    tbl = document.find(".//w:tbl", _NS)
+    if tbl is None:
+        raise ValueError("the layout has no header table")
+    cols = [int(c.get(f"{{{W}}}w", "0")) for c in tbl.findall("w:tblGrid/w:gridCol", _NS)]
+    if len(cols) < 2:
+        raise ValueError("the header table needs two columns")
+    mar = 0
+    for side in ("left", "start", "right", "end"):
+        el = tbl.find(f"w:tblPr/w:tblCellMar/w:{side}", _NS)
+        if el is not None:
+            mar += int(el.get(f"{{{W}}}w", "0"))
+    if mar == 0:
+        mar = 2 * 108  # Word's default cell margins
+    return cols[0] - mar, cols[1] - mar
+
+
+def _text_area(document: etree._Element) -> int:
+    sect = document.find(".//w:body/w:sectPr", _NS)
+    if sect is None:
+        raise ValueError("the layout has no section properties")
+    pg = sect.find("w:pgSz", _NS)
+    mar = sect.find("w:pgMar", _NS)
+    if pg is None or mar is None:
+        raise ValueError("the layout has no page size or margins")
+    width = int(pg.get(f"{{{W}}}w", "11906"))
+    left = int(mar.get(f"{{{W}}}left", mar.get(f"{{{W}}}start", "0")))
+    right = int(mar.get(f"{{{W}}}right", mar.get(f"{{{W}}}end", "0")))
+    return width - left - right
+
+
+def read_geometry(parts: Mapping[str, bytes]) -> Geometry:
+    """Read :class:`Geometry` from a layout's ``document.xml`` and ``styles.xml``."""
+    document = etree.fromstring(parts["word/document.xml"])
+    styles = etree.fromstring(parts["word/styles.xml"])
+    co_quan_w, quoc_hieu_w = _cell_text_widths(document)
+    cq_size, cq_bold = _style_font(styles, "CoQuanBanHanh")
+    cqcq_size, cqcq_bold = _style_font(styles, "CoQuanChuQuan")
+    tn_size, tn_bold = _style_font(styles, "TieuNgu")
+    ty_size, ty_bold = _style_font(styles, "TrichYeu")
+    return Geometry(
+        co_quan_width=co_quan_w,
+        quoc_hieu_width=quoc_hieu_w,
+        text_width=_text_area(document),
+        co_quan_size=cq_size,
+        co_quan_bold=cq_bold,
+        chu_quan_size=cqcq_size,
+        chu_quan_bold=cqcq_bold,
+        tieu_ngu_size=tn_size,
+        tieu_ngu_bold=tn_bold,
+        trich_yeu_size=ty_size,
+        trich_yeu_bold=ty_bold,
+    )
+
+
+def rule_paragraph(length: int, available: int) -> Markup:
+    """A rule (đường kẻ) of ``length`` twips centred in ``available`` twips.
+
+    Drawn as the bottom border of an empty paragraph in the layout's ``DuongKe``
+    style, indented on both sides: a real line, not underscores, that Word and
+    LibreOffice both draw at exactly this length.
+    """
+    length = max(0, min(length, available))
+    side = (available - length) // 2
+    return Markup(
+        '<w:p><w:pPr><w:pStyle w:val="DuongKe"/>'
+        f'<w:ind w:left="{side}" w:right="{available - length - side}" w:firstLine="0"/>'
+        "</w:pPr></w:p>"
+    )
+
+
+def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
+    props = ""
+    if bold is not None:
+        props += "<w:b/>" if bold else '<w:b w:val="0"/>'
+    if italic is not None:
+        props += "<w:i/>" if italic else '<w:i w:val="0"/>'
+    rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def paragraphs_xml(paragraphs: tuple[Paragraph, ...]) -> Markup:
+    """WordprocessingML for body paragraphs, each in its named style."""
+    out = []
+    for p in paragraphs:
+        runs = "".join(_run_xml(r.text, r.bold, r.italic) for r in p.runs)
+        out.append(f'<w:p><w:pPr><w:pStyle w:val="{escape(p.style)}"/></w:pPr>{runs}</w:p>')
+    return Markup("".join(out))
+
+
+class CompiledLayout:
+    """A layout read and compiled once, ready to render any number of documents.
+
+    ``data`` is the layout .docx; ``name`` is used in error messages; ``sandboxed``
+    must be true for any layout that did not ship with chithi_gen.
+    """
+
+    def __init__(self, data: bytes, name: str = "layout", *, sandboxed: bool = True) -> None:
+        self.name = name
+        try:
+            self._parts = read_package(data)
+            self.geometry = read_geometry(self._parts)
+        except (KeyError, ValueError, etree.XMLSyntaxError, OSError) as exc:
+            raise LayoutError.single(
+                f"mẫu trình bày '{name}' không đọc được: {exc}",
+                f"layout '{name}' cannot be read: {exc}",
+            ) from exc
+        except Exception as exc:  # zipfile.BadZipFile and friends
+            raise LayoutError.single(
+                f"mẫu trình bày '{name}' không phải tệp .docx hợp lệ: {exc}",
+                f"layout '{name}' is not a valid .docx: {exc}",
+            ) from exc
+        self._env = _make_env(sandboxed)
+        self._templates: dict[str, jinja2.Template] = {}
+        patcher = DocxTemplate(io.BytesIO(data))
+        for part_name, blob in self._parts.items():
+            if not _TEMPLATED.match(part_name):
+                continue
+            xml = blob.decode("utf-8")
+            if "{{" not in xml and "{%" not in xml:
+                continue
+            patched = patcher.patch_xml(xml)
+            patched = re.sub(r"<w:p([ >])", r"\n<w:p\1", patched)
+            try:
+                self._templates[part_name] = self._env.from_string(patched)
+            except jinja2.TemplateSyntaxError as exc:
+                raise LayoutError.single(
+                    f"mẫu trình bày '{name}', phần {part_name}, dòng {exc.lineno}: lỗi thẻ Jinja"
+                    f" ({exc.message})",
+                    f"layout '{name}', part {part_name}, line {exc.lineno}: Jinja tag error"
+                    f" ({exc.message})",
+                ) from exc
+
+    def context(self, doc: Document) -> dict[str, Any]:
+        """The template variables for ``doc``: text, lines and pre-built paragraphs."""
+        g = self.geometry
+        chu_quan = [
+            line
+            for text in doc.co_quan_chu_quan
+            for line in wrap_balanced(text, g.co_quan_width, g.chu_quan_size, bold=g.chu_quan_bold)
+        ]
+        co_quan = [
+            line
+            for text in doc.co_quan_ban_hanh
+            for line in wrap_balanced(text, g.co_quan_width, g.co_quan_size, bold=g.co_quan_bold)
+        ]
+        co_quan_len = max(
+            (text_width(x, g.co_quan_size, bold=g.co_quan_bold) for x in co_quan), default=0
+        )
+        tieu_ngu_len = text_width(doc.tieu_ngu, g.tieu_ngu_size, bold=g.tieu_ngu_bold)
+        trich_yeu_lines = wrap_greedy(
+            f"{doc.trich_yeu}", g.text_width, g.trich_yeu_size, bold=g.trich_yeu_bold
+        )
+        trich_yeu_len = max(
+            text_width(x, g.trich_yeu_size, bold=g.trich_yeu_bold) for x in trich_yeu_lines
+        )
+        return {
+            "co_quan_chu_quan": chu_quan,
+            "co_quan_ban_hanh": co_quan,
+            "ke_co_quan": rule_paragraph(round(co_quan_len * RULE_RATIO), g.co_quan_width),
+            "so_ky_hieu": doc.so_ky_hieu,
+            "quoc_hieu": doc.quoc_hieu,
+            "tieu_ngu": doc.tieu_ngu,
+            "ke_tieu_ngu": rule_paragraph(tieu_ngu_len, g.quoc_hieu_width),
+            "dia_danh_ngay": doc.dia_danh_ngay,
+            "ten_loai": doc.ten_loai,
+            "trich_yeu": doc.trich_yeu,
+            "ke_trich_yeu": rule_paragraph(round(trich_yeu_len * RULE_RATIO), g.text_width),
+            "noi_dung": paragraphs_xml(doc.noi_dung),
+            "noi_nhan": list(doc.noi_nhan),
+            "ky_hieu_nguoi_soan": doc.ky_hieu_nguoi_soan,
+            "quyen_han": list(doc.quyen_han),
+            "ho_ten": doc.ho_ten,
+            "tieu_de_tep": doc.tieu_de_tep,
+            "loai": doc.loai,
+            **doc.extra,
+        }
+
+    def render(self, doc: Document, extra: Callable[[dict[str, Any]], None] | None = None) -> bytes:
+        """The .docx bytes of ``doc``. ``extra`` may add variables to the context."""
+        ctx = self.context(doc)
+        if extra is not None:
+            extra(ctx)
+        parts = dict(self._parts)
+        for part_name, template in self._templates.items():
+            try:
+                xml = template.render(ctx)
+            except jinja2.UndefinedError as exc:
+                raise LayoutError.single(
+                    f"mẫu trình bày '{self.name}' ({part_name}) dùng biến không có trong dữ liệu:"
+                    f" {exc.message}",
+                    f"layout '{self.name}' ({part_name}) uses a variable the data does not"
+                    f" provide: {exc.message}",
+                ) from exc
+            except jinja2.TemplateError as exc:
+                raise LayoutError.single(
+                    f"mẫu trình bày '{self.name}' ({part_name}) lỗi khi điền dữ liệu: {exc}",
+                    f"layout '{self.name}' ({part_name}) failed to render: {exc}",
+                ) from exc
+            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+            blob = xml.encode("utf-8")
+            try:
+                etree.fromstring(blob)
+            except etree.XMLSyntaxError as exc:
+                raise LayoutError.single(
+                    f"mẫu trình bày '{self.name}' tạo ra XML hỏng ở {part_name}: {exc}",
+                    f"layout '{self.name}' produced invalid XML in {part_name}: {exc}",
+                ) from exc
+            parts[part_name] = blob
+        return write_package(parts)
