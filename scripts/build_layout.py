@@ -59,12 +59,45 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
     ("Địa danh ngày", "DiaDanhNgay", 14, False, True, "center", {"before": 6}),
     ("Tên loại", "TenLoai", 14, True, False, "center", {"before": 18, "keep_next": True}),
     ("Trích yếu", "TrichYeu", 14, True, False, "center", {"keep_next": True}),
-    ("Nội dung", "NoiDung", 14, False, False, "justify",
-     {"first_line_mm": 10.0, "before": 6, "line": 1.15}),
-    ("Tiêu đề mục", "DeMuc1", 14, True, False, "justify",
-     {"first_line_mm": 10.0, "before": 6, "line": 1.15, "keep_next": True, "based_on": "NoiDung"}),
-    ("Tiêu đề khoản", "DeMuc2", 14, True, False, "justify",
-     {"first_line_mm": 10.0, "before": 6, "line": 1.15, "keep_next": True, "based_on": "NoiDung"}),
+    (
+        "Nội dung",
+        "NoiDung",
+        14,
+        False,
+        False,
+        "justify",
+        {"first_line_mm": 10.0, "before": 6, "line": 1.15},
+    ),
+    (
+        "Tiêu đề mục",
+        "DeMuc1",
+        14,
+        True,
+        False,
+        "justify",
+        {
+            "first_line_mm": 10.0,
+            "before": 6,
+            "line": 1.15,
+            "keep_next": True,
+            "based_on": "NoiDung",
+        },
+    ),
+    (
+        "Tiêu đề khoản",
+        "DeMuc2",
+        14,
+        True,
+        False,
+        "justify",
+        {
+            "first_line_mm": 10.0,
+            "before": 6,
+            "line": 1.15,
+            "keep_next": True,
+            "based_on": "NoiDung",
+        },
+    ),
     ("Nơi nhận nhãn", "NoiNhanNhan", 12, True, True, "left", {"keep_next": True}),
     ("Nơi nhận", "NoiNhan", 11, False, False, "left", {}),
     ("Ký hiệu người soạn", "KyHieuNguoiSoan", 11, False, False, "left", {}),
@@ -181,11 +214,26 @@ def _table(doc, cols_mm: tuple[float, ...], rows: int, indent_tw: int = 0, top_t
     tblpr.append(borders)
     tblpr.append(_el("w:tblLayout", type="fixed"))
     mar = OxmlElement("w:tblCellMar")
-    for side, w in (("top", top_tw), ("left", CELL_MARGIN_TW), ("bottom", 0), ("right", CELL_MARGIN_TW)):
+    for side, w in (
+        ("top", top_tw),
+        ("left", CELL_MARGIN_TW),
+        ("bottom", 0),
+        ("right", CELL_MARGIN_TW),
+    ):
         mar.append(_el(f"w:{side}", w=str(w), type="dxa"))
     tblpr.append(mar)
-    tblpr.append(_el("w:tblLook", val="0000", firstRow="0", lastRow="0", firstColumn="0",
-                     lastColumn="0", noHBand="1", noVBand="1"))
+    tblpr.append(
+        _el(
+            "w:tblLook",
+            val="0000",
+            firstRow="0",
+            lastRow="0",
+            firstColumn="0",
+            lastColumn="0",
+            noHBand="1",
+            noVBand="1",
+        )
+    )
     tbl.replace(old, tblpr)
     for row in table.rows:
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
@@ -198,7 +246,11 @@ def _table(doc, cols_mm: tuple[float, ...], rows: int, indent_tw: int = 0, top_t
 
 def _cell_para(cell, style_id: str, text: str, doc) -> None:  # type: ignore[no-untyped-def]
     """Add a paragraph to a cell (reusing the empty first paragraph)."""
-    if len(cell.paragraphs) == 1 and not cell.paragraphs[0].text and not getattr(cell, "_used", False):
+    if (
+        len(cell.paragraphs) == 1
+        and not cell.paragraphs[0].text
+        and not getattr(cell, "_used", False)
+    ):
         p = cell.paragraphs[0]
         p.text = text
         cell._used = True
@@ -215,7 +267,13 @@ def _page_number_header(doc) -> None:  # type: ignore[no-untyped-def]
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
     p.style = _by_id(doc, "SoTrang")
-    for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), ("t", "2"), ("end", None)):
+    for kind, text in (
+        ("begin", None),
+        (None, " PAGE "),
+        ("separate", None),
+        ("t", "2"),
+        ("end", None),
+    ):
         run = p.add_run()
         if kind in ("begin", "separate", "end"):
             fld = OxmlElement("w:fldChar")

@@ -39,7 +39,9 @@ def _charset() -> list[str]:
 
 
 def main() -> None:
-    out: dict[str, object] = {"source": "Liberation Serif 2 (metric-compatible with Times New Roman)"}
+    out: dict[str, object] = {
+        "source": "Liberation Serif 2 (metric-compatible with Times New Roman)"
+    }
     chars = _charset()
     for face, filename in FACES.items():
         font = TTFont(FONT_DIR / filename)
@@ -53,7 +55,9 @@ def main() -> None:
                 continue
             widths[ch] = round(hmtx[glyph][0] * 1000 / upm)
         out[face] = widths
-    OUT.write_text(json.dumps(out, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8")
+    OUT.write_text(
+        json.dumps(out, ensure_ascii=False, sort_keys=True, indent=0) + "\n", encoding="utf-8"
+    )
     print(f"wrote {OUT} ({len(chars)} characters x {len(FACES)} faces)")
 
 

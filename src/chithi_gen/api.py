@@ -48,7 +48,9 @@ class Renderer:
         """The composed :class:`Document` of ``campaign``."""
         return compose(campaign, self.registry)
 
-    def render_docx(self, campaign: Campaign | Document, layout: CompiledLayout | None = None) -> bytes:
+    def render_docx(
+        self, campaign: Campaign | Document, layout: CompiledLayout | None = None
+    ) -> bytes:
         """.docx bytes for ``campaign`` (or an already composed document)."""
         doc = campaign if isinstance(campaign, Document) else self.compose(campaign)
         lay = layout or self.layout(self.registry.get_kind(doc.loai).layout)
@@ -71,7 +73,8 @@ def write_atomic(path: Path, data: bytes, *, force: bool = False) -> Path:
     """Write ``data`` to ``path`` via a temporary file and a rename (never half a file)."""
     if path.exists() and not force:
         raise OutputError.single(
-            "tệp đã có; dùng --force để ghi đè", "file exists; use --force to overwrite",
+            "tệp đã có; dùng --force để ghi đè",
+            "file exists; use --force to overwrite",
             str(path),
         )
     try:

@@ -46,9 +46,10 @@ def ky_hieu(campaign: Campaign, kind: Kind) -> str:
 
 
 def so_ky_hieu(campaign: Campaign, kind: Kind) -> str:
-    """"Số: 05/CT-UBND" — or "Số:      /CT-UBND" in a draft (Phụ lục I, II.3.c)."""
-    so = format_so_van_ban(campaign.so) if campaign.so is not None else BLANK
-    return f"Số: {so}/{ky_hieu(campaign, kind)}"
+    """ "Số: 05/CT-UBND" — or "Số:      /CT-UBND" in a draft (Phụ lục I, II.3.c)."""
+    if campaign.so is None:
+        return f"Số:{BLANK}/{ky_hieu(campaign, kind)}"
+    return f"Số: {format_so_van_ban(campaign.so)}/{ky_hieu(campaign, kind)}"
 
 
 def _runs(text: str, *, bold: bool | None = None) -> list[Run]:
@@ -115,13 +116,17 @@ class _BodyBuilder:
             style = "DeMuc1" if level == 1 else "DeMuc2"
             runs.append(Run(f"{lab} ", bold=True))
             runs += _runs(heading, bold=True)
-            tail = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
+            tail = [
+                t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t
+            ]
             for t in tail:
                 runs.append(Run(" "))
                 runs += _runs(t, bold=False)
         else:
             runs.append(Run(f"{lab} "))
-            texts = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
+            texts = [
+                t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t
+            ]
             for i, t in enumerate(texts):
                 if i:
                     runs.append(Run(" "))

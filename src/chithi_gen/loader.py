@@ -130,16 +130,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "int_from_float": ("phải là số nguyên", "must be a whole number"),
     "decimal_parsing": ("phải là một số", "must be a number"),
     "decimal_type": ("phải là một số", "must be a number"),
-    "list_type": ("phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
-                  "must be a list (one item per line starting with '- ')"),
+    "list_type": (
+        "phải là một danh sách (mỗi mục một dòng bắt đầu bằng '- ')",
+        "must be a list (one item per line starting with '- ')",
+    ),
     "model_type": ("phải là một nhóm trường (khóa: giá trị)", "must be a mapping (key: value)"),
-    "model_attributes_type": ("phải là một nhóm trường (khóa: giá trị)",
-                              "must be a mapping (key: value)"),
+    "model_attributes_type": (
+        "phải là một nhóm trường (khóa: giá trị)",
+        "must be a mapping (key: value)",
+    ),
     "dict_type": ("phải là một nhóm trường (khóa: giá trị)", "must be a mapping (key: value)"),
-    "date_from_datetime_parsing": ("ngày không hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2021-02-05",
-                                   "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05"),
-    "date_parsing": ("ngày không hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2021-02-05",
-                     "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05"),
+    "date_from_datetime_parsing": (
+        "ngày không hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2021-02-05",
+        "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05",
+    ),
+    "date_parsing": (
+        "ngày không hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2021-02-05",
+        "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05",
+    ),
     "date_type": ("phải là một ngày dạng NNNN-TT-NN", "must be a date YYYY-MM-DD"),
     "date_from_datetime_inexact": ("chỉ ghi ngày, không ghi giờ", "give a date without a time"),
     "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", "must be at least {ge}"),
@@ -147,12 +155,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "too_short": ("cần ít nhất {min_length} mục", "needs at least {min_length} item(s)"),
     "too_long": ("quá nhiều mục/ký tự (tối đa {max_length})", "too long (at most {max_length})"),
     "string_too_short": ("không được để trống", "must not be empty"),
-    "string_too_long": ("quá dài (tối đa {max_length} ký tự)",
-                        "too long (at most {max_length} characters)"),
-    "string_pattern_mismatch": ("không đúng dạng (ví dụ ký hiệu: CT-UBND)",
-                                "does not have the expected form (e.g. ký hiệu CT-UBND)"),
-    "literal_error": ("giá trị không hợp lệ; chọn một trong: {expected}",
-                      "invalid value; choose one of: {expected}"),
+    "string_too_long": (
+        "quá dài (tối đa {max_length} ký tự)",
+        "too long (at most {max_length} characters)",
+    ),
+    "string_pattern_mismatch": (
+        "không đúng dạng (ví dụ ký hiệu: CT-UBND)",
+        "does not have the expected form (e.g. ký hiệu CT-UBND)",
+    ),
+    "literal_error": (
+        "giá trị không hợp lệ; chọn một trong: {expected}",
+        "invalid value; choose one of: {expected}",
+    ),
     "bool_type": ("phải là có/không (true/false)", "must be true or false"),
     "bool_parsing": ("phải là có/không (true/false)", "must be true or false"),
 }
@@ -268,9 +282,7 @@ def load_campaign(path: str | Path) -> Campaign:
     try:
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise CampaignError.single(
-            "không tìm thấy tệp", "file not found", source
-        ) from None
+        raise CampaignError.single("không tìm thấy tệp", "file not found", source) from None
     except OSError as exc:
         raise CampaignError.single(
             f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}", source

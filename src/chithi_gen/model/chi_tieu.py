@@ -48,7 +48,9 @@ class ChiTieu(Model):
                 "a target needs 'ten' (with 'gia_tri', 'don_vi') or 'van_ban'",
             )
         if self.gia_tri is not None and not self.ten:
-            raise nd30_error("chỉ tiêu có 'gia_tri' cần 'ten'", "a target with 'gia_tri' needs 'ten'")
+            raise nd30_error(
+                "chỉ tiêu có 'gia_tri' cần 'ten'", "a target with 'gia_tri' needs 'ten'"
+            )
         if self.gia_tri is not None and not self.gia_tri.is_finite():
             raise nd30_error("'gia_tri' phải là một số", "'gia_tri' must be a number")
         return self
@@ -61,7 +63,9 @@ class ThoiGianThiDua(Model):
     last day.
     """
 
-    tu: date | Annotated[Text, Field(max_length=200)] = "ngày phát động thi đua"
+    tu: Annotated[
+        date | Annotated[Text, Field(max_length=200)], Field(union_mode="left_to_right")
+    ] = "ngày phát động thi đua"
     den: date
 
     @model_validator(mode="after")
@@ -72,4 +76,3 @@ class ThoiGianThiDua(Model):
                 "start date ('tu') must not be after end date ('den')",
             )
         return self
-

@@ -120,9 +120,7 @@ class NguoiKy(Model):
                     "'cap_truong' is given but 'tham_quyen' (KT., Q., TL. or TUQ.) is missing",
                 )
             if not self.chuc_vu:
-                raise nd30_error(
-                    "thiếu 'chuc_vu' của người ký", "missing the signer's 'chuc_vu'"
-                )
+                raise nd30_error("thiếu 'chuc_vu' của người ký", "missing the signer's 'chuc_vu'")
         return self
 
 

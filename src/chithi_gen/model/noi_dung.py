@@ -66,7 +66,7 @@ class Muc(Model):
         return self
 
 
-_KEYS = {"doan": Doan, "gach": Gach, "cong": Cong}
+_KEYS: dict[str, type[Model]] = {"doan": Doan, "gach": Gach, "cong": Cong}
 _MUC_KEYS = {"tieu_de", "muc", "thoi_gian", "chi_tieu"}
 
 

@@ -46,7 +46,9 @@ _NS = {"w": W}
 RULE_RATIO = 0.4
 
 #: Parts that may carry template tags.
-_TEMPLATED = re.compile(r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$")
+_TEMPLATED = re.compile(
+    r"^(word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml|docProps/core\.xml)$"
+)
 
 
 def _make_env(sandboxed: bool) -> jinja2.Environment:

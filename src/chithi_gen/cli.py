@@ -1,0 +1,148 @@
+"""The ``chithi`` command line.
+
+Messages are in Vietnamese with English beside them. A user's mistake never prints a
+traceback. Exit codes (also in ``docs/cli.md``):
+
+====  ==========================================================================
+0     thành công / success
+1     văn bản chưa đạt thể thức (``chithi check``) / the document fails a rule
+2     tệp chiến dịch sai / the campaign file is invalid or unreadable
+3     mẫu trình bày sai / the layout is missing or broken
+4     không ghi được tệp kết quả / the output cannot be written
+5     thiếu công cụ ngoài (LibreOffice) / an external tool is missing
+70    lỗi nội bộ của chithi_gen / internal error (please report it)
+====  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from chithi_gen.api import Renderer, write_atomic
+from chithi_gen.errors import CampaignError, ChithiError, LayoutError, OutputError
+from chithi_gen.loader import load_campaign
+from chithi_gen.schema import campaign_json_schema
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_CAMPAIGN = 2
+EXIT_LAYOUT = 3
+EXIT_OUTPUT = 4
+EXIT_TOOL = 5
+EXIT_INTERNAL = 70
+
+app = typer.Typer(
+    name="chithi",
+    help="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
+    " (drafts ND30 administrative documents).",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+
+
+def _fail(exc: ChithiError) -> typer.Exit:
+    typer.echo(exc.format(), err=True)
+    code = EXIT_CAMPAIGN
+    if isinstance(exc, LayoutError):
+        code = EXIT_LAYOUT
+    elif isinstance(exc, OutputError):
+        code = EXIT_OUTPUT
+    elif not isinstance(exc, CampaignError):
+        code = getattr(exc, "exit_code", EXIT_CAMPAIGN)
+    n = len(exc.problems)
+    if isinstance(exc, CampaignError) and n:
+        typer.echo(f"=> {n} lỗi / {n} error(s)", err=True)
+    return typer.Exit(code)
+
+
+FileArg = Annotated[
+    Path, typer.Argument(help="Tệp chiến dịch .yaml/.json (campaign file)", show_default=False)
+]
+
+
+@app.command()
+def render(
+    file: FileArg,
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Tệp .docx kết quả (output .docx); mặc định: cùng tên, đuôi .docx",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Ghi đè tệp đã có (overwrite)")
+    ] = False,
+) -> None:
+    """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
+    out = output or file.with_suffix(".docx")
+    try:
+        campaign = load_campaign(file)
+        path = Renderer().write_docx(campaign, out, force=force)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Đã tạo / written: {path}")
+
+
+@app.command()
+def validate(file: FileArg) -> None:
+    """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
+    try:
+        campaign = load_campaign(file)
+        Renderer().compose(campaign)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Hợp lệ / valid: {file}")
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Path | None,
+        typer.Option("-o", "--output", help="Ghi ra tệp (write to a file) thay vì màn hình"),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", "-f", help="Ghi đè (overwrite)")] = False,
+) -> None:
+    """In JSON Schema của tệp chiến dịch (print the campaign JSON Schema for editors)."""
+    text = json.dumps(campaign_json_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        typer.echo(text, nl=False)
+        return
+    try:
+        write_atomic(output, text.encode("utf-8"), force=force)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    typer.echo(f"Đã tạo / written: {output}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``chithi`` command; returns the exit code."""
+    try:
+        app(args=argv, prog_name="chithi")
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_CAMPAIGN)
+    except KeyboardInterrupt:
+        typer.echo("Đã hủy / aborted", err=True)
+        return 130
+    except Exception:
+        typer.echo(
+            "Lỗi nội bộ của chithi_gen, xin báo lại kèm thông tin dưới đây"
+            " (internal error, please report it with the details below):",
+            err=True,
+        )
+        traceback.print_exc()
+        return EXIT_INTERNAL
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,95 @@
+"""The ``chithi`` command: exit codes, bilingual messages, no traceback for user mistakes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from chithi_gen.cli import main
+from support import EXAMPLES
+
+EX = EXAMPLES / "chi-thi-ha-quang-2020.yaml"
+
+
+def test_render_writes_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ct.docx"
+    assert main(["render", str(EX), "-o", str(out)]) == 0
+    assert "Đã tạo / written" in capsys.readouterr().out
+    assert Document(str(out)).paragraphs  # opens
+
+
+def test_render_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ct.docx"
+    out.write_bytes(b"keep me")
+    assert main(["render", str(EX), "-o", str(out)]) == 4
+    assert "--force" in capsys.readouterr().err
+    assert out.read_bytes() == b"keep me"
+    assert main(["render", str(EX), "-o", str(out), "--force"]) == 0
+    assert out.read_bytes()[:2] == b"PK"
+
+
+def test_render_default_output_beside_input(tmp_path: Path) -> None:
+    src = tmp_path / "ct.yaml"
+    src.write_text(EX.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["render", str(src)]) == 0
+    assert (tmp_path / "ct.docx").exists()
+
+
+def test_validate_ok(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(EX)]) == 0
+    assert "Hợp lệ / valid" in capsys.readouterr().out
+
+
+def test_validate_bad_file_no_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(
+        EX.read_text(encoding="utf-8")
+        .replace("ngay: 2020-07-15", "ngay: 2020-02-30")
+        .replace("  ho_ten: Vương Văn Võ\n", ""),
+        encoding="utf-8",
+    )
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{bad}:" in err and "trường `ngay`" in err and "invalid date" in err
+    assert "nguoi_ky" in err
+    assert "2 lỗi / 2 error(s)" in err
+
+
+def test_no_partial_output_on_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("loai: chi_thi\n", encoding="utf-8")
+    out = tmp_path / "bad.docx"
+    assert main(["render", str(bad), "-o", str(out)]) == 2
+    assert not out.exists()
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    props = schema["properties"]
+    for key in ("co_quan", "so", "ngay", "trich_yeu", "noi_dung", "nguoi_ky", "noi_nhan", "luu"):
+        assert key in props
+    assert schema["additionalProperties"] is False
+    node = json.dumps(props["noi_dung"])
+    assert '"string"' in node  # a plain string is a paragraph
+
+
+def test_schema_validates_example() -> None:
+    jsonschema = pytest.importorskip("jsonschema")
+    from ruamel.yaml import YAML
+
+    from chithi_gen.schema import campaign_json_schema
+
+    data = YAML(typ="safe").load(EX.read_text(encoding="utf-8"))
+    data = json.loads(json.dumps(data, default=str))
+    jsonschema.validate(data, campaign_json_schema())
+
+
+def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["render"]) == 2
+    assert "Traceback" not in capsys.readouterr().err
