@@ -93,3 +93,13 @@ def test_schema_validates_example() -> None:
 def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render"]) == 2
     assert "Traceback" not in capsys.readouterr().err
+
+
+def test_committed_schema_is_current() -> None:
+    """``schema/campaign.schema.json`` is what ``chithi schema`` prints (regenerate if not)."""
+    from support import ROOT
+
+    from chithi_gen.schema import campaign_json_schema
+
+    committed = json.loads((ROOT / "schema" / "campaign.schema.json").read_text(encoding="utf-8"))
+    assert committed == campaign_json_schema(), "run: chithi schema -o schema/campaign.schema.json -f"
