@@ -97,9 +97,9 @@ def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_committed_schema_is_current() -> None:
     """``schema/campaign.schema.json`` is what ``chithi schema`` prints (regenerate if not)."""
+    from chithi_gen.schema import campaign_json_schema
     from support import ROOT
 
-    from chithi_gen.schema import campaign_json_schema
-
     committed = json.loads((ROOT / "schema" / "campaign.schema.json").read_text(encoding="utf-8"))
-    assert committed == campaign_json_schema(), "run: chithi schema -o schema/campaign.schema.json -f"
+    hint = "run: chithi schema -o schema/campaign.schema.json -f"
+    assert committed == campaign_json_schema(), hint

@@ -59,7 +59,7 @@ def test_tag_syntax_error_names_part_and_line() -> None:
 
 
 def test_not_a_docx() -> None:
-    with pytest.raises(LayoutError, match="không phải tệp .docx hợp lệ"):
+    with pytest.raises(LayoutError, match=r"không phải tệp \.docx hợp lệ"):
         CompiledLayout(b"this is not a zip", "broken")
 
 
