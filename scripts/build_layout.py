@@ -99,7 +99,7 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
         },
     ),
     ("Nơi nhận nhãn", "NoiNhanNhan", 12, True, True, "left", {"keep_next": True}),
-    ("Nơi nhận", "NoiNhan", 11, False, False, "left", {}),
+    ("Nơi nhận", "NoiNhan", 11, False, False, "left", {"hanging_mm": 2.5}),
     ("Ký hiệu người soạn", "KyHieuNguoiSoan", 11, False, False, "left", {}),
     ("Quyền hạn người ký", "QuyenHan", 14, True, False, "center", {"keep_next": True}),
     ("Họ tên người ký", "HoTen", 14, True, False, "center", {"before": 80}),
@@ -157,6 +157,11 @@ def _define_styles(doc: Document) -> None:  # type: ignore[valid-type]
         first = extra.get("first_line_mm")
         if first is not None:
             pf.first_line_indent = Mm(float(first))  # type: ignore[arg-type]
+        hanging = extra.get("hanging_mm")
+        if hanging is not None:
+            # "- " at the left edge (Phụ lục I, II.9.d); a wrapped line hangs after it.
+            pf.left_indent = Mm(float(hanging))  # type: ignore[arg-type]
+            pf.first_line_indent = -Mm(float(hanging))  # type: ignore[arg-type]
         if extra.get("keep_next"):
             pf.keep_with_next = True
         pf.widow_control = True

@@ -111,26 +111,23 @@ class _BodyBuilder:
         lab = label(self.scheme, path)
         runs: list[Run] = []
         style = "NoiDung"
+        texts = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
         if node.tieu_de:
-            heading = in_hoa(node.tieu_de) if heading_is_upper(self.scheme, level) else node.tieu_de
-            style = "DeMuc1" if level == 1 else "DeMuc2"
+            upper = heading_is_upper(self.scheme, level)
+            heading = in_hoa(node.tieu_de) if upper else node.tieu_de
             runs.append(Run(f"{lab} ", bold=True))
             runs += _runs(heading, bold=True)
-            tail = [
-                t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t
-            ]
-            for t in tail:
-                runs.append(Run(" "))
-                runs += _runs(t, bold=False)
+            # A heading standing alone is kept with what follows (the DeMuc styles);
+            # one with its text run in is an ordinary paragraph with a bold label.
+            if not texts:
+                style = "DeMuc1" if level == 1 else "DeMuc2"
+            bold: bool | None = False
         else:
-            runs.append(Run(f"{lab} "))
-            texts = [
-                t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t
-            ]
-            for i, t in enumerate(texts):
-                if i:
-                    runs.append(Run(" "))
-                runs += _runs(t)
+            runs.append(Run(f"{lab}"))
+            bold = None
+        for t in texts:
+            runs.append(Run(" "))
+            runs += _runs(t, bold=bold)
         self.out.append(Paragraph(style, tuple(runs), level))
         for i, ct in enumerate(node.chi_tieu, start=1):
             self.para(_chi_tieu(ct, i), level + 1)
