@@ -106,6 +106,23 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
     ("Số trang", "SoTrang", 14, False, False, "center", {}),
 ]
 
+#: Footnotes (chú thích): Word's built-in style names, so Word treats them natively.
+FOOTNOTE_TEXT = ("footnote text", "FootnoteText", 12)
+FOOTNOTE_REF = ("footnote reference", "FootnoteReference")
+
+FOOTNOTES_XML = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    '<w:footnotes xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+    '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:separator/></w:r></w:p></w:footnote>'
+    '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr><w:spacing w:after="0" '
+    'w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:continuationSeparator/></w:r></w:p>'
+    "</w:footnote></w:footnotes>"
+)
+FOOTNOTES_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
+FOOTNOTES_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
+
 #: The paragraph style of the rules (đường kẻ): a bottom border on a 1 pt paragraph.
 RULE_STYLE = ("Đường kẻ", "DuongKe")
 
@@ -165,6 +182,15 @@ def _define_styles(doc: Document) -> None:  # type: ignore[valid-type]
         if extra.get("keep_next"):
             pf.keep_with_next = True
         pf.widow_control = True
+
+    fn = styles.add_style(FOOTNOTE_TEXT[0], WD_STYLE_TYPE.PARAGRAPH)
+    fn.element.set(qn("w:styleId"), FOOTNOTE_TEXT[1])
+    fn.base_style = styles["Normal"]
+    fn.font.size = Pt(FOOTNOTE_TEXT[2])
+    fn.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    ref = styles.add_style(FOOTNOTE_REF[0], WD_STYLE_TYPE.CHARACTER)
+    ref.element.set(qn("w:styleId"), FOOTNOTE_REF[1])
+    ref.font.superscript = True
 
     rule = styles.add_style(RULE_STYLE[0], WD_STYLE_TYPE.PARAGRAPH)
     rule.element.set(qn("w:styleId"), RULE_STYLE[1])
@@ -364,7 +390,26 @@ def build() -> bytes:
     buf = io.BytesIO()
     doc.save(buf)
     parts = read_package(buf.getvalue())
+    _add_footnotes_part(parts)
     return write_package(parts)
+
+
+def _add_footnotes_part(parts: dict[str, bytes]) -> None:
+    """Give the layout a footnotes part (python-docx's default template has none)."""
+    parts["word/footnotes.xml"] = FOOTNOTES_XML.encode()
+    ct = parts["[Content_Types].xml"].decode()
+    override = f'<Override PartName="/word/footnotes.xml" ContentType="{FOOTNOTES_CT}"/>'
+    parts["[Content_Types].xml"] = ct.replace("</Types>", override + "</Types>").encode()
+    rels = parts["word/_rels/document.xml.rels"].decode()
+    rel = f'<Relationship Id="rIdFootnotes" Type="{FOOTNOTES_REL}" Target="footnotes.xml"/>'
+    parts["word/_rels/document.xml.rels"] = rels.replace(
+        "</Relationships>", rel + "</Relationships>"
+    ).encode()
+    settings = parts["word/settings.xml"].decode()
+    pr = '<w:footnotePr><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+    if "<w:compat" not in settings:
+        raise RuntimeError("settings.xml has no w:compat to anchor w:footnotePr before")
+    parts["word/settings.xml"] = settings.replace("<w:compat", pr + "<w:compat", 1).encode()
 
 
 def main() -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from chithi_gen.document import Document, Paragraph, Run
-from chithi_gen.inline import parse
+from chithi_gen.inline import Span, parse
 from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
 from chithi_gen.model import (
     Campaign,
@@ -23,6 +23,8 @@ from chithi_gen.model import (
     Muc,
     Node,
     ThoiGianThiDua,
+    VanBanDanChieu,
+    dan_chieu_text,
     dong_noi_nhan,
     dong_quyen_han,
     ky_hieu_nguoi_soan,
@@ -52,11 +54,40 @@ def so_ky_hieu(campaign: Campaign, kind: Kind) -> str:
     return f"Số: {format_so_van_ban(campaign.so)}/{ky_hieu(campaign, kind)}"
 
 
-def _runs(text: str, *, bold: bool | None = None) -> list[Run]:
-    return [
-        Run(s.text, bold=True if s.bold else bold, italic=True if s.italic else None)
-        for s in parse(text)
-    ]
+class Citer:
+    """Resolves ``[[key]]`` citations in reading order (Phụ lục I, II.6.b).
+
+    The first citation of a document is written in full, later ones short.
+    """
+
+    def __init__(self, dan_chieu: dict[str, VanBanDanChieu]) -> None:
+        self.dan_chieu = dan_chieu
+        self.seen: set[str] = set()
+
+    def cite(self, key: str, form: str) -> str:
+        vb = self.dan_chieu[key]
+        if form == "tu_dong":
+            form = "ngan" if key in self.seen else "day_du"
+        self.seen.add(key)
+        return dan_chieu_text(vb, form)
+
+    def plain(self, text: str) -> str:
+        """``text`` with citations resolved and markup dropped (for the trích yếu)."""
+        return "".join(self._text(s) for s in parse(text) if s.footnote is None)
+
+    def _text(self, span: Span) -> str:
+        return self.cite(*span.citation) if span.citation else span.text
+
+    def runs(self, text: str, *, bold: bool | None = None) -> list[Run]:
+        out: list[Run] = []
+        for s in parse(text):
+            if s.footnote is not None:
+                out.append(Run("", footnote=self.plain(s.footnote)))
+                continue
+            out.append(
+                Run(self._text(s), bold=True if s.bold else bold, italic=True if s.italic else None)
+            )
+        return out
 
 
 def _thoi_gian(tg: ThoiGianThiDua) -> str:
@@ -85,12 +116,13 @@ def _chi_tieu(ct: ChiTieu, n: int) -> str:
 
 
 class _BodyBuilder:
-    def __init__(self, scheme: Scheme) -> None:
+    def __init__(self, scheme: Scheme, citer: Citer) -> None:
         self.scheme = scheme
+        self.citer = citer
         self.out: list[Paragraph] = []
 
     def para(self, text: str, level: int, prefix: str = "") -> None:
-        runs = ([Run(prefix + " ")] if prefix else []) + _runs(text)
+        runs = ([Run(prefix + " ")] if prefix else []) + self.citer.runs(text)
         self.out.append(Paragraph("NoiDung", tuple(runs), level))
 
     def nodes(self, nodes: Sequence[Node], path: tuple[int, ...]) -> None:
@@ -116,7 +148,7 @@ class _BodyBuilder:
             upper = heading_is_upper(self.scheme, level)
             heading = in_hoa(node.tieu_de) if upper else node.tieu_de
             runs.append(Run(f"{lab} ", bold=True))
-            runs += _runs(heading, bold=True)
+            runs += self.citer.runs(heading, bold=True)
             # A heading standing alone is kept with what follows (the DeMuc styles);
             # one with its text run in is an ordinary paragraph with a bold label.
             if not texts:
@@ -127,7 +159,7 @@ class _BodyBuilder:
             bold = None
         for t in texts:
             runs.append(Run(" "))
-            runs += _runs(t, bold=bold)
+            runs += self.citer.runs(t, bold=bold)
         self.out.append(Paragraph(style, tuple(runs), level))
         for i, ct in enumerate(node.chi_tieu, start=1):
             self.para(_chi_tieu(ct, i), level + 1)
@@ -152,9 +184,9 @@ def _close_body(paragraphs: list[Paragraph]) -> None:
     paragraphs[-1] = Paragraph(last.style, tuple(runs), last.level)
 
 
-def body(campaign: Campaign) -> tuple[Paragraph, ...]:
+def body(campaign: Campaign, citer: Citer | None = None) -> tuple[Paragraph, ...]:
     """The body paragraphs: preamble, then the numbered tree, closed with "./."."""
-    builder = _BodyBuilder(campaign.danh_so)
+    builder = _BodyBuilder(campaign.danh_so, citer or Citer(campaign.dan_chieu))
     for text in campaign.mo_dau:
         builder.para(text, 0)
     builder.nodes(campaign.noi_dung, ())
@@ -167,18 +199,21 @@ def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Docume
     """Build the :class:`Document` for ``campaign`` with the kind named by ``campaign.loai``."""
     kind = registry.get_kind(campaign.loai)
     nk = campaign.nguoi_ky
+    citer = Citer(campaign.dan_chieu)
+    trich_yeu = citer.plain(campaign.trich_yeu)
+    ten_loai = campaign.ten_loai or kind.ten_loai
     return Document(
         loai=kind.name,
         co_quan_chu_quan=tuple(in_hoa(x) for x in campaign.co_quan.chu_quan),
         co_quan_ban_hanh=tuple(in_hoa(x) for x in campaign.co_quan.ten),
         so_ky_hieu=so_ky_hieu(campaign, kind),
         dia_danh_ngay=format_dia_danh_ngay(campaign.dia_danh, campaign.ngay, campaign.nam_ban_hanh),
-        ten_loai=in_hoa(kind.ten_loai),
-        trich_yeu=campaign.trich_yeu,
-        noi_dung=body(campaign),
+        ten_loai=in_hoa(ten_loai),
+        trich_yeu=trich_yeu,
+        noi_dung=body(campaign, citer),
         noi_nhan=dong_noi_nhan(campaign.noi_nhan, campaign.luu),
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
         ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
-        tieu_de_tep=f"{kind.ten_loai} {campaign.trich_yeu}",
+        tieu_de_tep=f"{ten_loai} {trich_yeu}",
     )

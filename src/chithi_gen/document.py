@@ -20,11 +20,16 @@ BODY_STYLES = {
 
 @dataclass(frozen=True, slots=True)
 class Run:
-    """Text with emphasis. ``bold``/``italic`` None means "as the paragraph style says"."""
+    """Text with emphasis. ``bold``/``italic`` None means "as the paragraph style says".
+
+    A run with ``footnote`` set is a footnote reference: ``text`` is empty and the
+    footnote's own text is ``footnote`` (Word numbers footnotes itself).
+    """
 
     text: str
     bold: bool | None = None
     italic: bool | None = None
+    footnote: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +70,11 @@ class Document:
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
     extra: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def footnotes(self) -> tuple[str, ...]:
+        """Footnote texts in order of reference."""
+        return tuple(r.footnote for p in self.noi_dung for r in p.runs if r.footnote)
 
     def plain_text(self) -> str:
         """The whole document as plain text, in reading order (for previews and tests)."""

@@ -1,33 +1,50 @@
-"""Inline emphasis in user text: ``**đậm**`` (bold) and ``*nghiêng*`` (italic).
+"""Inline markup in user text: emphasis, footnotes and citations.
 
-A deliberately tiny grammar, so that a clerk's text is never misread: ``**`` toggles
-bold, a single ``*`` toggles italic, ``\\*`` is a literal asterisk. An unclosed marker
-is kept as a literal character instead of swallowing the rest of the paragraph.
+A deliberately tiny grammar, so that a clerk's text is never misread:
+
+* ``**đậm**`` bold, ``*nghiêng*`` italic; ``\\*`` is a literal asterisk. An unclosed
+  marker is kept as a literal character instead of swallowing the rest of the text.
+* ``^[nội dung chú thích]`` a footnote (chú thích) at this point: a real Word footnote,
+  numbered by Word, its text at the bottom of the page.
+* ``[[ct42]]`` a citation of a document declared under ``dan_chieu`` in the campaign
+  file: written in full the first time and short afterwards (Phụ lục I, II.6.b);
+  ``[[ct42:day_du]]``, ``[[ct42:vua]]`` (without the trích yếu) and ``[[ct42:ngan]]``
+  force a form.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 _TOKEN = re.compile(r"\\\*|\*\*|\*")
+#: A footnote: ``^[...]``; the text may hold citations (``[[x]]``) but no brackets.
+_FOOTNOTE = re.compile(r"\^\[((?:[^\[\]]|\[\[[^\[\]]*\]\])*)\]")
+#: A citation ``[[key]]`` or ``[[key:form]]``.
+_CITATION = re.compile(r"\[\[([A-Za-z0-9_\-]+)(?::([a-z_]+))?\]\]")
+
+CitationForm = Literal["tu_dong", "day_du", "vua", "ngan"]
+FORMS: tuple[str, ...] = ("tu_dong", "day_du", "vua", "ngan")
 
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """A piece of text with its emphasis."""
+    """A piece of text with its emphasis, or a footnote, or a citation to resolve."""
 
     text: str
     bold: bool = False
     italic: bool = False
+    footnote: str | None = None
+    citation: tuple[str, str] | None = None
 
 
 def _balanced(tokens: list[str], marker: str) -> bool:
     return tokens.count(marker) % 2 == 0
 
 
-def parse(text: str) -> list[Span]:
-    """Split ``text`` into spans. Text without markers gives one plain span."""
+def _emphasis(text: str) -> list[Span]:
     if "*" not in text:
         return [Span(text)] if text else []
     tokens = [m.group() for m in _TOKEN.finditer(text)]
@@ -62,6 +79,36 @@ def parse(text: str) -> list[Span]:
     return [s for s in spans if s.text]
 
 
+def _with_citations(span: Span) -> Iterator[Span]:
+    pos = 0
+    for m in _CITATION.finditer(span.text):
+        if m.start() > pos:
+            yield Span(span.text[pos : m.start()], span.bold, span.italic)
+        yield Span("", span.bold, span.italic, citation=(m.group(1), m.group(2) or "tu_dong"))
+        pos = m.end()
+    if pos < len(span.text):
+        yield Span(span.text[pos:], span.bold, span.italic)
+
+
+def parse(text: str) -> list[Span]:
+    """Split ``text`` into spans. Text without markup gives one plain span."""
+    out: list[Span] = []
+    pos = 0
+    for m in _FOOTNOTE.finditer(text):
+        for span in _emphasis(text[pos : m.start()]):
+            out.extend(_with_citations(span))
+        out.append(Span("", footnote=m.group(1).strip()))
+        pos = m.end()
+    for span in _emphasis(text[pos:]):
+        out.extend(_with_citations(span))
+    return out
+
+
+def citations(text: str) -> list[tuple[str, str]]:
+    """Every ``(key, form)`` cited in ``text``, footnotes included, in order."""
+    return [(m.group(1), m.group(2) or "tu_dong") for m in _CITATION.finditer(text)]
+
+
 def plain(text: str) -> str:
-    """The text without emphasis markers."""
-    return "".join(s.text for s in parse(text))
+    """The text without markup (footnotes dropped, citations as their keys)."""
+    return "".join(s.text or (s.citation[0] if s.citation else "") for s in parse(text))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
+from pydantic_core import InitErrorDetails, ValidationError
 
 from chithi_gen.errors import nd30_error
+from chithi_gen.inline import FORMS, citations
 from chithi_gen.model.base import Model
 from chithi_gen.model.co_quan import CoQuan
+from chithi_gen.model.dan_chieu import VanBanDanChieu
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_dung import MAX_DEPTH, NoiDung, depth
 from chithi_gen.model.noi_nhan import Luu, NoiNhan
@@ -35,6 +39,7 @@ class Campaign(Model):
     """
 
     loai: Annotated[str, Field(min_length=1, max_length=60)] = "chi_thi"
+    ten_loai: Annotated[Text, Field(max_length=100)] | None = None
     co_quan: CoQuan
     so: Annotated[int, Field(ge=1, le=999_999)] | None = None
     ky_hieu: Annotated[str, Field(pattern=r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")] | None = None
@@ -48,6 +53,7 @@ class Campaign(Model):
     nguoi_ky: NguoiKy
     noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
     luu: Luu
+    dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
 
     @field_validator("dia_danh")
     @classmethod
@@ -83,7 +89,56 @@ class Campaign(Model):
             )
         return self
 
+    @model_validator(mode="after")
+    def _citations_declared(self) -> Campaign:
+        """Every ``[[key]]`` cited in a text is declared under ``dan_chieu``."""
+        errors: list[InitErrorDetails] = []
+        for loc, text in iter_texts(self):
+            if loc and loc[0] == "dan_chieu":
+                continue
+            for key, form in citations(text):
+                if key not in self.dan_chieu:
+                    known = ", ".join(sorted(self.dan_chieu)) or "chưa khai báo văn bản nào"
+                    err = nd30_error(
+                        f"viện dẫn [[{key}]] chưa được khai báo trong 'dan_chieu' ({known})",
+                        f"citation [[{key}]] is not declared under 'dan_chieu'",
+                    )
+                elif form not in FORMS:
+                    err = nd30_error(
+                        f"dạng viện dẫn '{form}' không có; dùng day_du, vua hoặc ngan",
+                        f"unknown citation form '{form}'; use day_du, vua or ngan",
+                    )
+                else:
+                    continue
+                errors.append({"type": err, "loc": loc, "input": text})
+        if "^[" in self.trich_yeu:
+            err = nd30_error(
+                "trích yếu không đặt chú thích (^[...]); hãy đặt chú thích trong nội dung",
+                "the trích yếu takes no footnote (^[...]); put it in the body",
+            )
+            errors.append({"type": err, "loc": ("trich_yeu",), "input": self.trich_yeu})
+        if errors:
+            raise ValidationError.from_exception_data("Campaign", errors)
+        return self
+
     @property
     def nam_ban_hanh(self) -> int | None:
         """The year of issue: from ``ngay``, else ``nam`` (for a draft), else unknown."""
         return self.ngay.year if self.ngay else self.nam
+
+
+def iter_texts(
+    obj: Any, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Every text value inside a model, with its field path (for cross-field checks)."""
+    if isinstance(obj, str):
+        yield loc, obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from iter_texts(getattr(obj, name), (*loc, name))
+    elif isinstance(obj, list | tuple):
+        for i, item in enumerate(obj):
+            yield from iter_texts(item, (*loc, i))
+    elif isinstance(obj, dict):
+        for key, item in obj.items():
+            yield from iter_texts(item, (*loc, key))

@@ -185,6 +185,18 @@ def rule_paragraph(length: int, available: int) -> Markup:
     )
 
 
+_FOOTNOTE_REF = '<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/></w:rPr>{}</w:r>'
+
+
+def _footnote_xml(n: int, text: str) -> str:
+    """One footnote of ``footnotes.xml``: Word's own number, a space, the text."""
+    return (
+        f'<w:footnote w:id="{n}"><w:p><w:pPr><w:pStyle w:val="FootnoteText"/></w:pPr>'
+        + _FOOTNOTE_REF.format("<w:footnoteRef/>")
+        + f'<w:r><w:t xml:space="preserve"> {escape(text)}</w:t></w:r></w:p></w:footnote>'
+    )
+
+
 def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
     props = ""
     if bold is not None:
@@ -195,13 +207,26 @@ def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def paragraphs_xml(paragraphs: tuple[Paragraph, ...]) -> Markup:
-    """WordprocessingML for body paragraphs, each in its named style."""
+def paragraphs_xml(paragraphs: tuple[Paragraph, ...]) -> tuple[Markup, list[str]]:
+    """WordprocessingML for body paragraphs, each in its named style.
+
+    Returns the paragraphs and the ``<w:footnote>`` elements their footnote
+    references point to (ids 1, 2, … in order of reference).
+    """
     out = []
+    notes: list[str] = []
     for p in paragraphs:
-        runs = "".join(_run_xml(r.text, r.bold, r.italic) for r in p.runs)
-        out.append(f'<w:p><w:pPr><w:pStyle w:val="{escape(p.style)}"/></w:pPr>{runs}</w:p>')
-    return Markup("".join(out))
+        runs = []
+        for r in p.runs:
+            if r.footnote is not None:
+                notes.append(_footnote_xml(len(notes) + 1, r.footnote))
+                runs.append(_FOOTNOTE_REF.format(f'<w:footnoteReference w:id="{len(notes)}"/>'))
+            else:
+                runs.append(_run_xml(r.text, r.bold, r.italic))
+        out.append(
+            f'<w:p><w:pPr><w:pStyle w:val="{escape(p.style)}"/></w:pPr>{"".join(runs)}</w:p>'
+        )
+    return Markup("".join(out)), notes
 
 
 class CompiledLayout:
@@ -247,6 +272,15 @@ class CompiledLayout:
                     f" ({exc.message})",
                 ) from exc
 
+    def _with_footnotes(self, notes: list[str]) -> bytes:
+        base = self._parts.get("word/footnotes.xml")
+        if base is None or b"</w:footnotes>" not in base:
+            raise LayoutError.single(
+                f"mẫu trình bày '{self.name}' không có phần chú thích (word/footnotes.xml)",
+                f"layout '{self.name}' has no footnotes part (word/footnotes.xml)",
+            )
+        return base.replace(b"</w:footnotes>", "".join(notes).encode() + b"</w:footnotes>")
+
     def context(self, doc: Document) -> dict[str, Any]:
         """The template variables for ``doc``: text, lines and pre-built paragraphs."""
         g = self.geometry
@@ -270,7 +304,9 @@ class CompiledLayout:
         trich_yeu_len = max(
             text_width(x, g.trich_yeu_size, bold=g.trich_yeu_bold) for x in trich_yeu_lines
         )
+        body, notes = paragraphs_xml(doc.noi_dung)
         return {
+            "_footnotes": notes,
             "co_quan_chu_quan": chu_quan,
             "co_quan_ban_hanh": co_quan,
             "ke_co_quan": rule_paragraph(round(co_quan_len * RULE_RATIO), g.co_quan_width),
@@ -282,7 +318,7 @@ class CompiledLayout:
             "ten_loai": doc.ten_loai,
             "trich_yeu": doc.trich_yeu,
             "ke_trich_yeu": rule_paragraph(round(trich_yeu_len * RULE_RATIO), g.text_width),
-            "noi_dung": paragraphs_xml(doc.noi_dung),
+            "noi_dung": body,
             "noi_nhan": list(doc.noi_nhan),
             "ky_hieu_nguoi_soan": doc.ky_hieu_nguoi_soan,
             "quyen_han": list(doc.quyen_han),
@@ -298,6 +334,9 @@ class CompiledLayout:
         if extra is not None:
             extra(ctx)
         parts = dict(self._parts)
+        notes: list[str] = ctx.pop("_footnotes")
+        if notes:
+            parts["word/footnotes.xml"] = self._with_footnotes(notes)
         for part_name, template in self._templates.items():
             try:
                 xml = template.render(ctx)
