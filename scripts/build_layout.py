@@ -59,6 +59,10 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
     ("Địa danh ngày", "DiaDanhNgay", 14, False, True, "center", {"before": 6}),
     ("Tên loại", "TenLoai", 14, True, False, "center", {"before": 18, "keep_next": True}),
     ("Trích yếu", "TrichYeu", 14, True, False, "center", {"keep_next": True}),
+    # "(Kèm theo Quyết định số …)" under an attached programme's trích yếu (Mẫu 1.3).
+    ("Kèm theo", "KemTheo", 14, False, True, "center", {"keep_next": True}),
+    # The issuing authority under a Quyết định's title (Mẫu 1.3, note 6).
+    ("Thẩm quyền ban hành", "ThamQuyenBanHanh", 14, True, False, "center", {"before": 6}),
     (
         "Nội dung",
         "NoiDung",
@@ -98,6 +102,17 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
             "based_on": "NoiDung",
         },
     ),
+    # Căn cứ ban hành: italic, one per line (Phụ lục I, II.6.a).
+    (
+        "Căn cứ",
+        "CanCu",
+        14,
+        False,
+        True,
+        "justify",
+        {"first_line_mm": 10.0, "before": 6, "line": 1.15, "based_on": "NoiDung"},
+    ),
+    ("Quyết định", "QuyetDinh", 14, True, False, "center", {"before": 12, "keep_next": True}),
     ("Nơi nhận nhãn", "NoiNhanNhan", 12, True, True, "left", {"keep_next": True}),
     ("Nơi nhận", "NoiNhan", 11, False, False, "left", {"hanging_mm": 2.5}),
     ("Ký hiệu người soạn", "KyHieuNguoiSoan", 11, False, False, "left", {}),
@@ -294,6 +309,10 @@ def _page_number_header(doc) -> None:  # type: ignore[no-untyped-def]
     """Page number centred in the top margin, hidden on page 1 (Phụ lục I, I.7)."""
     section = doc.sections[0]
     section.different_first_page_header_footer = True
+    # Each document (a Quyết định, then its attachment) is numbered from 1.
+    pg_num = OxmlElement("w:pgNumType")
+    pg_num.set(qn("w:start"), "1")
+    section._sectPr.find(qn("w:pgMar")).addnext(pg_num)
     header = section.header
     header.is_linked_to_previous = False
     p = header.paragraphs[0]
@@ -337,42 +356,61 @@ def build() -> bytes:
     _define_styles(doc)
     # python-docx's default document starts with no paragraph; the body is ours.
 
-    header = _table(doc, HEADER_COLS_MM, rows=2, indent_tw=HEADER_INDENT_TW)
+    # One pass of this block per document: a Quyết định and the programme it issues
+    # come out of one campaign file as two sections of one .docx.
+    _para(doc, "NoiDung", "{%p for vb in van_ban %}")
+    header = _table(doc, HEADER_COLS_MM, rows=4, indent_tw=HEADER_INDENT_TW)
     left, right = header.rows[0].cells
-    _cell_para(left, "CoQuanChuQuan", "{%p for dong in co_quan_chu_quan %}", doc)
+    _cell_para(left, "CoQuanChuQuan", "{%p for dong in vb.co_quan_chu_quan %}", doc)
     _cell_para(left, "CoQuanChuQuan", "{{ dong }}", doc)
     _cell_para(left, "CoQuanChuQuan", "{%p endfor %}", doc)
-    _cell_para(left, "CoQuanBanHanh", "{%p for dong in co_quan_ban_hanh %}", doc)
+    _cell_para(left, "CoQuanBanHanh", "{%p for dong in vb.co_quan_ban_hanh %}", doc)
     _cell_para(left, "CoQuanBanHanh", "{{ dong }}", doc)
     _cell_para(left, "CoQuanBanHanh", "{%p endfor %}", doc)
-    _cell_para(left, "DuongKe", "{{p ke_co_quan }}", doc)
-    _cell_para(right, "QuocHieu", "{{ quoc_hieu }}", doc)
-    _cell_para(right, "TieuNgu", "{{ tieu_ngu }}", doc)
-    _cell_para(right, "DuongKe", "{{p ke_tieu_ngu }}", doc)
-    left2, right2 = header.rows[1].cells
-    _cell_para(left2, "SoKyHieu", "{{ so_ky_hieu }}", doc)
-    _cell_para(right2, "DiaDanhNgay", "{{ dia_danh_ngay }}", doc)
+    _cell_para(left, "DuongKe", "{{p vb.ke_co_quan }}", doc)
+    _cell_para(right, "QuocHieu", "{{ vb.quoc_hieu }}", doc)
+    _cell_para(right, "TieuNgu", "{{ vb.tieu_ngu }}", doc)
+    _cell_para(right, "DuongKe", "{{p vb.ke_tieu_ngu }}", doc)
+    # Số ký hiệu and date on one row (Phụ lục I, II.4.c); an attached programme has none.
+    _cell_para(header.rows[1].cells[0], "SoKyHieu", "{%tr if vb.so_ky_hieu %}", doc)
+    left2, right2 = header.rows[2].cells
+    _cell_para(left2, "SoKyHieu", "{{ vb.so_ky_hieu }}", doc)
+    _cell_para(right2, "DiaDanhNgay", "{{ vb.dia_danh_ngay }}", doc)
+    _cell_para(header.rows[3].cells[0], "SoKyHieu", "{%tr endif %}", doc)
 
-    _para(doc, "TenLoai", "{{ ten_loai }}")
-    _para(doc, "TrichYeu", "{{ trich_yeu }}")
-    _para(doc, "DuongKe", "{{p ke_trich_yeu }}")
-    _para(doc, "NoiDung", "{{p noi_dung }}")
+    _para(doc, "TenLoai", "{{ vb.ten_loai }}")
+    _para(doc, "TrichYeu", "{{ vb.trich_yeu }}")
+    _para(doc, "KemTheo", "{%p if vb.kem_theo %}")
+    _para(doc, "KemTheo", "{{ vb.kem_theo }}")
+    _para(doc, "KemTheo", "{%p endif %}")
+    _para(doc, "DuongKe", "{{p vb.ke_trich_yeu }}")
+    _para(doc, "ThamQuyenBanHanh", "{%p if vb.tham_quyen_ban_hanh %}")
+    _para(doc, "ThamQuyenBanHanh", "{{ vb.tham_quyen_ban_hanh }}")
+    _para(doc, "ThamQuyenBanHanh", "{%p endif %}")
+    _para(doc, "NoiDung", "{{p vb.noi_dung }}")
 
+    _para(doc, "NoiNhan", "{%p if vb.co_chu_ky %}")
     # 12 pt above the block; "Nơi nhận:" sits level with the authority line
     # (Phụ lục I, II.9.d), so both cells start at the top.
     sign = _table(doc, SIGN_COLS_MM, rows=1, top_tw=240)
     nn, ck = sign.rows[0].cells
     _cell_para(nn, "NoiNhanNhan", "Nơi nhận:", doc)
-    _cell_para(nn, "NoiNhan", "{%p for dong in noi_nhan %}", doc)
+    _cell_para(nn, "NoiNhan", "{%p for dong in vb.noi_nhan %}", doc)
     _cell_para(nn, "NoiNhan", "{{ dong }}", doc)
     _cell_para(nn, "NoiNhan", "{%p endfor %}", doc)
-    _cell_para(nn, "KyHieuNguoiSoan", "{%p if ky_hieu_nguoi_soan %}", doc)
-    _cell_para(nn, "KyHieuNguoiSoan", "{{ ky_hieu_nguoi_soan }}", doc)
+    _cell_para(nn, "KyHieuNguoiSoan", "{%p if vb.ky_hieu_nguoi_soan %}", doc)
+    _cell_para(nn, "KyHieuNguoiSoan", "{{ vb.ky_hieu_nguoi_soan }}", doc)
     _cell_para(nn, "KyHieuNguoiSoan", "{%p endif %}", doc)
-    _cell_para(ck, "QuyenHan", "{%p for dong in quyen_han %}", doc)
+    _cell_para(ck, "QuyenHan", "{%p for dong in vb.quyen_han %}", doc)
     _cell_para(ck, "QuyenHan", "{{ dong }}", doc)
     _cell_para(ck, "QuyenHan", "{%p endfor %}", doc)
-    _cell_para(ck, "HoTen", "{{ ho_ten }}", doc)
+    _cell_para(ck, "HoTen", "{{ vb.ho_ten }}", doc)
+    _para(doc, "NoiNhan", "{%p endif %}")
+    # Between documents: a section break that starts a new page numbered from 1.
+    _para(doc, "NoiNhan", "{%p if not loop.last %}")
+    _para(doc, "NoiNhan", "{{p ngat_phan }}")
+    _para(doc, "NoiNhan", "{%p endif %}")
+    _para(doc, "NoiNhan", "{%p endfor %}")
     # A document body must end with a paragraph, not a table.
     _para(doc, "NoiNhan", "")
     _page_number_header(doc)

@@ -16,7 +16,7 @@ def _layout_with(body_tag: str) -> bytes:
     """The bundled layout with ``body_tag`` in a paragraph before the body."""
     parts = read_package(bundled_layout_bytes("nd30"))
     xml = parts["word/document.xml"].decode()
-    marker = "<w:t>{{p noi_dung }}</w:t>"
+    marker = "<w:t>{{p vb.noi_dung }}</w:t>"
     assert marker in xml
     extra = f'<w:p><w:r><w:t xml:space="preserve">{body_tag}</w:t></w:r></w:p>'
     i = xml.rindex("<w:p>", 0, xml.index(marker))

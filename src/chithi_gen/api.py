@@ -16,7 +16,7 @@ import tempfile
 from functools import cache
 from pathlib import Path
 
-from chithi_gen.compose import compose
+from chithi_gen.compose import compose, compose_all
 from chithi_gen.document import Document
 from chithi_gen.errors import OutputError
 from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
@@ -48,13 +48,26 @@ class Renderer:
         """The composed :class:`Document` of ``campaign``."""
         return compose(campaign, self.registry)
 
+    def compose_all(self, campaign: Campaign) -> tuple[Document, ...]:
+        """All documents of ``campaign``: a Quyết định and its attachment, or one document."""
+        return compose_all(campaign, self.registry)
+
     def render_docx(
         self, campaign: Campaign | Document, layout: CompiledLayout | None = None
     ) -> bytes:
-        """.docx bytes for ``campaign`` (or an already composed document)."""
-        doc = campaign if isinstance(campaign, Document) else self.compose(campaign)
-        lay = layout or self.layout(self.registry.get_kind(doc.loai).layout)
-        return lay.render(doc)
+        """.docx bytes for ``campaign`` (or an already composed document).
+
+        A campaign with a ``quyet_dinh`` block gives one file holding the Quyết định
+        and, from a new page, the document it issues.
+        """
+        if isinstance(campaign, Document):
+            docs: tuple[Document, ...] = (campaign,)
+            kind_name = campaign.loai
+        else:
+            docs = self.compose_all(campaign)
+            kind_name = campaign.loai
+        lay = layout or self.layout(self.registry.get_kind(kind_name).layout)
+        return lay.render(docs)
 
     def write_docx(
         self,

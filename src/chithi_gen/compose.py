@@ -8,6 +8,7 @@ signature, literal numbering of the body, the Nơi nhận punctuation and the cl
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
@@ -22,6 +23,7 @@ from chithi_gen.model import (
     Gach,
     Muc,
     Node,
+    QuyetDinh,
     ThoiGianThiDua,
     VanBanDanChieu,
     dan_chieu_text,
@@ -30,7 +32,7 @@ from chithi_gen.model import (
     ky_hieu_nguoi_soan,
 )
 from chithi_gen.numbering import Scheme, heading_is_upper, label
-from chithi_gen.vi.chu_hoa import in_hoa
+from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
 from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay
 from chithi_gen.vi.so import format_so, format_so_van_ban
 
@@ -48,10 +50,16 @@ def ky_hieu(campaign: Campaign, kind: Kind) -> str:
 
 
 def so_ky_hieu(campaign: Campaign, kind: Kind) -> str:
-    """ "Số: 05/CT-UBND" — or "Số:      /CT-UBND" in a draft (Phụ lục I, II.3.c)."""
-    if campaign.so is None:
-        return f"Số:{BLANK}/{ky_hieu(campaign, kind)}"
-    return f"Số: {format_so_van_ban(campaign.so)}/{ky_hieu(campaign, kind)}"
+    """The campaign's số ký hiệu line, e.g. "Số: 05/CT-UBND"."""
+    return format_so_ky_hieu(campaign.so, ky_hieu(campaign, kind))
+
+
+def format_so_ky_hieu(so: int | None, ky_hieu: str) -> str:
+    """The "Số:" line (Phụ lục I, II.3.c): a leading zero under 10 ("Số: 05/CT-UBND");
+    a draft without a number keeps a blank ("Số:      /CT-UBND")."""
+    if so is None:
+        return f"Số:{BLANK}/{ky_hieu}"
+    return f"Số: {format_so_van_ban(so)}/{ky_hieu}"
 
 
 class Citer:
@@ -195,12 +203,98 @@ def body(campaign: Campaign, citer: Citer | None = None) -> tuple[Paragraph, ...
     return tuple(paragraphs)
 
 
+def viet_thuong_dau(text: str) -> str:
+    """Lower-case the first letter, to embed a trích yếu in a sentence ("Ban hành
+    Chương trình hành động thực hiện …"); an acronym ("UBND …") is left alone."""
+    if len(text) >= 2 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
+    return text
+
+
+#: The kind of a Quyết định (Phụ lục III table: Quyết định (cá biệt) → QĐ; Mẫu 1.3).
+QUYET_DINH = Kind.from_table("quyet_dinh", "Quyết định (cá biệt)", mau="Mẫu 1.3")
+
+
+def _punctuate_lines(lines: Sequence[str]) -> list[str]:
+    """Each line ends with ";" and the last with "." (Phụ lục I, II.6.a)."""
+    out = [line.rstrip().rstrip(".;,") for line in lines]
+    return [line + (";" if i < len(out) - 1 else ".") for i, line in enumerate(out)]
+
+
+def _quyet_dinh(campaign: Campaign, qd: QuyetDinh, main: Document, kind: Kind) -> Document:
+    """The Quyết định issuing ``main`` (Mẫu 1.3) and the attachment line of ``main``."""
+    citer = Citer(campaign.dan_chieu)
+    ten_loai_van_ban = campaign.ten_loai or kind.ten_loai
+    noi_dung_chinh = viet_thuong_dau(main.trich_yeu)
+    trich_yeu = (
+        citer.plain(qd.trich_yeu)
+        if qd.trich_yeu
+        else f"Ban hành {ten_loai_van_ban} {noi_dung_chinh}"
+    )
+    lines = [*qd.can_cu, *([qd.theo_de_nghi] if qd.theo_de_nghi else [])]
+    paragraphs = [Paragraph("CanCu", tuple(citer.runs(line))) for line in _punctuate_lines(lines)]
+    paragraphs.append(Paragraph("QuyetDinh", (Run("QUYẾT ĐỊNH:"),)))
+    dieu = [f"Ban hành kèm theo Quyết định này {ten_loai_van_ban} {noi_dung_chinh}.", *qd.dieu]
+    for n, text in enumerate(dieu, start=1):
+        runs = [Run(f"Điều {n}.", bold=True), Run(" "), *citer.runs(text)]
+        paragraphs.append(Paragraph("NoiDung", tuple(runs), 1))
+    _close_body(paragraphs)
+    nk = qd.nguoi_ky or campaign.nguoi_ky
+    noi_nhan = qd.noi_nhan or campaign.noi_nhan
+    so_kh = format_so_ky_hieu(qd.so, f"{QUYET_DINH.viet_tat}-{campaign.co_quan.viet_tat}")
+    return dataclasses.replace(
+        main,
+        loai=QUYET_DINH.name,
+        so_ky_hieu=so_kh,
+        ten_loai=in_hoa("Quyết định"),
+        trich_yeu=trich_yeu,
+        tham_quyen_ban_hanh=in_hoa(qd.tham_quyen_ban_hanh),
+        noi_dung=tuple(paragraphs),
+        noi_nhan=dong_noi_nhan(noi_nhan, campaign.luu),
+        quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
+        ho_ten=nk.ho_ten,
+        tieu_de_tep=f"Quyết định {trich_yeu}",
+    )
+
+
+def kem_theo(campaign: Campaign, qd: QuyetDinh) -> str:
+    """ "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 3 năm 2020 của …)" (Mẫu 1.3)."""
+    ky_hieu_qd = f"{QUYET_DINH.viet_tat}-{campaign.co_quan.viet_tat}"
+    so = f" {format_so_van_ban(qd.so)}" if qd.so is not None else BLANK
+    ngay = format_ngay(campaign.ngay, campaign.nam_ban_hanh)
+    return f"(Kèm theo Quyết định số{so}/{ky_hieu_qd} {ngay} của {qd.tham_quyen_ban_hanh})"
+
+
+def compose_all(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> tuple[Document, ...]:
+    """Every document the campaign file yields, in order: the Quyết định (if the file
+    has a ``quyet_dinh`` block) followed by the document it issues, or that document alone.
+    """
+    main = compose(campaign, registry)
+    qd = campaign.quyet_dinh
+    if qd is None:
+        return (main,)
+    kind = registry.get_kind(campaign.loai)
+    decision = _quyet_dinh(campaign, qd, main, kind)
+    attachment = dataclasses.replace(
+        main,
+        so_ky_hieu="",
+        dia_danh_ngay="",
+        kem_theo=kem_theo(campaign, qd),
+        noi_nhan=(),
+        quyen_han=(),
+        ho_ten="",
+        ky_hieu_nguoi_soan=None,
+    )
+    return (decision, attachment)
+
+
 def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Document:
     """Build the :class:`Document` for ``campaign`` with the kind named by ``campaign.loai``."""
     kind = registry.get_kind(campaign.loai)
     nk = campaign.nguoi_ky
     citer = Citer(campaign.dan_chieu)
-    trich_yeu = citer.plain(campaign.trich_yeu)
+    # A trích yếu standing under the title starts with a capital (Mẫu 1.4: "Về việc …").
+    trich_yeu = viet_hoa_dau(citer.plain(campaign.trich_yeu))
     ten_loai = campaign.ten_loai or kind.ten_loai
     return Document(
         loai=kind.name,

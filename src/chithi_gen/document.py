@@ -15,6 +15,8 @@ BODY_STYLES = {
     "NoiDung": "Nội dung — body paragraph: justified, first-line indent (Phụ lục I, II.6.e)",
     "DeMuc1": "Tiêu đề mục — top-level heading (I. MỤC TIÊU), bold",
     "DeMuc2": "Tiêu đề khoản — lower heading (1. Tên khoản), bold",
+    "CanCu": "Căn cứ ban hành — legal bases of a Quyết định, italic (Phụ lục I, II.6.a)",
+    "QuyetDinh": '"QUYẾT ĐỊNH:" — the decision line of Mẫu 1.3, bold, centred',
 }
 
 
@@ -66,6 +68,8 @@ class Document:
     quyen_han: tuple[str, ...]
     ho_ten: str
     ky_hieu_nguoi_soan: str | None = None
+    tham_quyen_ban_hanh: str = ""
+    kem_theo: str = ""
     tieu_de_tep: str = ""
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
@@ -75,6 +79,11 @@ class Document:
     def footnotes(self) -> tuple[str, ...]:
         """Footnote texts in order of reference."""
         return tuple(r.footnote for p in self.noi_dung for r in p.runs if r.footnote)
+
+    @property
+    def co_chu_ky(self) -> bool:
+        """Whether the document ends with Nơi nhận and a signature (an attachment does not)."""
+        return bool(self.ho_ten)
 
     def plain_text(self) -> str:
         """The whole document as plain text, in reading order (for previews and tests)."""
@@ -87,11 +96,13 @@ class Document:
             self.dia_danh_ngay,
             self.ten_loai,
             self.trich_yeu,
+            self.kem_theo,
+            self.tham_quyen_ban_hanh,
             *(p.text for p in self.noi_dung),
-            "Nơi nhận:",
-            *self.noi_nhan,
         ]
-        if self.ky_hieu_nguoi_soan:
-            lines.append(self.ky_hieu_nguoi_soan)
-        lines += [*self.quyen_han, self.ho_ten]
-        return "\n".join(lines) + "\n"
+        if self.co_chu_ky:
+            lines += ["Nơi nhận:", *self.noi_nhan]
+            if self.ky_hieu_nguoi_soan:
+                lines.append(self.ky_hieu_nguoi_soan)
+            lines += [*self.quyen_han, self.ho_ten]
+        return "\n".join(line for line in lines if line) + "\n"

@@ -7,6 +7,7 @@ from chithi_gen.model.dan_chieu import VanBanDanChieu, dan_chieu_text
 from chithi_gen.model.nguoi_ky import NguoiKy, dong_quyen_han
 from chithi_gen.model.noi_dung import Cong, Doan, Gach, Muc, Node
 from chithi_gen.model.noi_nhan import Luu, NoiNhan, dong_noi_nhan, ky_hieu_nguoi_soan
+from chithi_gen.model.quyet_dinh import QuyetDinh
 
 __all__ = [
     "Campaign",
@@ -21,6 +22,7 @@ __all__ = [
     "NguoiKy",
     "Node",
     "NoiNhan",
+    "QuyetDinh",
     "ThoiGianThiDua",
     "VanBanDanChieu",
     "dan_chieu_text",

@@ -17,6 +17,7 @@ from chithi_gen.model.dan_chieu import VanBanDanChieu
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_dung import MAX_DEPTH, NoiDung, depth
 from chithi_gen.model.noi_nhan import Luu, NoiNhan
+from chithi_gen.model.quyet_dinh import QuyetDinh
 from chithi_gen.model.text import Text
 
 #: Numbering schemes of the body (see :mod:`chithi_gen.numbering`).
@@ -53,6 +54,7 @@ class Campaign(Model):
     nguoi_ky: NguoiKy
     noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
     luu: Luu
+    quyet_dinh: QuyetDinh | None = None
     dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
 
     @field_validator("dia_danh")

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape
@@ -31,7 +31,7 @@ from markupsafe import Markup
 
 from chithi_gen.document import Document, Paragraph
 from chithi_gen.errors import LayoutError
-from chithi_gen.metrics import text_width, wrap_balanced, wrap_greedy
+from chithi_gen.metrics import text_width, wrap_balanced
 from chithi_gen.render.package import read_package, write_package
 from chithi_gen.vi.chu_hoa import in_hoa
 from chithi_gen.vi.ngay import format_ngay, format_ngay_ngan
@@ -197,6 +197,11 @@ def _footnote_xml(n: int, text: str) -> str:
     )
 
 
+def line_breaks(lines: Sequence[str]) -> Markup:
+    """Lines of one run separated by manual line breaks (inside ``<w:t>``)."""
+    return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(lines)
+
+
 def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
     props = ""
     if bold is not None:
@@ -207,7 +212,9 @@ def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def paragraphs_xml(paragraphs: tuple[Paragraph, ...]) -> tuple[Markup, list[str]]:
+def paragraphs_xml(
+    paragraphs: tuple[Paragraph, ...], first_note: int = 1
+) -> tuple[Markup, list[str]]:
     """WordprocessingML for body paragraphs, each in its named style.
 
     Returns the paragraphs and the ``<w:footnote>`` elements their footnote
@@ -219,14 +226,26 @@ def paragraphs_xml(paragraphs: tuple[Paragraph, ...]) -> tuple[Markup, list[str]
         runs = []
         for r in p.runs:
             if r.footnote is not None:
-                notes.append(_footnote_xml(len(notes) + 1, r.footnote))
-                runs.append(_FOOTNOTE_REF.format(f'<w:footnoteReference w:id="{len(notes)}"/>'))
+                n = first_note + len(notes)
+                notes.append(_footnote_xml(n, r.footnote))
+                runs.append(_FOOTNOTE_REF.format(f'<w:footnoteReference w:id="{n}"/>'))
             else:
                 runs.append(_run_xml(r.text, r.bold, r.italic))
         out.append(
             f'<w:p><w:pPr><w:pStyle w:val="{escape(p.style)}"/></w:pPr>{"".join(runs)}</w:p>'
         )
     return Markup("".join(out)), notes
+
+
+def _section_break(document_xml: bytes) -> Markup:
+    """A paragraph ending a section with the same page setup as the document's last
+    section: the next document starts on a new page, numbered from 1, page 1 unnumbered.
+    """
+    text = document_xml.decode("utf-8")
+    m = re.search(r"<w:sectPr\b.*?</w:sectPr>", text[text.rfind("<w:sectPr") :], re.DOTALL)
+    if not m:
+        raise ValueError("the layout has no section properties")
+    return Markup(f"<w:p><w:pPr>{m.group(0)}</w:pPr></w:p>")
 
 
 class CompiledLayout:
@@ -251,6 +270,7 @@ class CompiledLayout:
                 f"mẫu trình bày '{name}' không phải tệp .docx hợp lệ: {exc}",
                 f"layout '{name}' is not a valid .docx: {exc}",
             ) from exc
+        self._section_break = _section_break(self._parts["word/document.xml"])
         self._env = _make_env(sandboxed)
         self._templates: dict[str, jinja2.Template] = {}
         patcher = DocxTemplate(io.BytesIO(data))
@@ -281,8 +301,8 @@ class CompiledLayout:
             )
         return base.replace(b"</w:footnotes>", "".join(notes).encode() + b"</w:footnotes>")
 
-    def context(self, doc: Document) -> dict[str, Any]:
-        """The template variables for ``doc``: text, lines and pre-built paragraphs."""
+    def document_context(self, doc: Document, first_note: int = 1) -> dict[str, Any]:
+        """The variables of one document (``vb`` in the layout): text, lines, paragraphs."""
         g = self.geometry
         chu_quan = [
             line
@@ -298,15 +318,23 @@ class CompiledLayout:
             (text_width(x, g.co_quan_size, bold=g.co_quan_bold) for x in co_quan), default=0
         )
         tieu_ngu_len = text_width(doc.tieu_ngu, g.tieu_ngu_size, bold=g.tieu_ngu_bold)
-        trich_yeu_lines = wrap_greedy(
-            f"{doc.trich_yeu}", g.text_width, g.trich_yeu_size, bold=g.trich_yeu_bold
+        # Centred title lines are broken evenly, as a văn thư breaks them, within 95% of
+        # the measured width so Word never needs to break them again.
+        trich_yeu_lines = wrap_balanced(
+            doc.trich_yeu, int(g.text_width * 0.95), g.trich_yeu_size, bold=g.trich_yeu_bold
+        )
+        kem_theo_lines = (
+            wrap_balanced(doc.kem_theo, int(g.text_width * 0.95), g.trich_yeu_size)
+            if doc.kem_theo
+            else []
         )
         trich_yeu_len = max(
             text_width(x, g.trich_yeu_size, bold=g.trich_yeu_bold) for x in trich_yeu_lines
         )
-        body, notes = paragraphs_xml(doc.noi_dung)
+        body, notes = paragraphs_xml(doc.noi_dung, first_note)
         return {
             "_footnotes": notes,
+            "loai": doc.loai,
             "co_quan_chu_quan": chu_quan,
             "co_quan_ban_hanh": co_quan,
             "ke_co_quan": rule_paragraph(round(co_quan_len * RULE_RATIO), g.co_quan_width),
@@ -316,21 +344,47 @@ class CompiledLayout:
             "ke_tieu_ngu": rule_paragraph(tieu_ngu_len, g.quoc_hieu_width),
             "dia_danh_ngay": doc.dia_danh_ngay,
             "ten_loai": doc.ten_loai,
-            "trich_yeu": doc.trich_yeu,
+            "trich_yeu": line_breaks(trich_yeu_lines),
+            "kem_theo": line_breaks(kem_theo_lines),
             "ke_trich_yeu": rule_paragraph(round(trich_yeu_len * RULE_RATIO), g.text_width),
+            "tham_quyen_ban_hanh": doc.tham_quyen_ban_hanh,
             "noi_dung": body,
+            "co_chu_ky": doc.co_chu_ky,
             "noi_nhan": list(doc.noi_nhan),
             "ky_hieu_nguoi_soan": doc.ky_hieu_nguoi_soan,
             "quyen_han": list(doc.quyen_han),
             "ho_ten": doc.ho_ten,
-            "tieu_de_tep": doc.tieu_de_tep,
-            "loai": doc.loai,
             **doc.extra,
         }
 
-    def render(self, doc: Document, extra: Callable[[dict[str, Any]], None] | None = None) -> bytes:
-        """The .docx bytes of ``doc``. ``extra`` may add variables to the context."""
-        ctx = self.context(doc)
+    def context(self, docs: Sequence[Document]) -> dict[str, Any]:
+        """The template variables: ``van_ban`` (one entry per document), ``ngat_phan``
+        (the section break between documents) and ``tieu_de_tep`` (document title)."""
+        if not docs:
+            raise ValueError("nothing to render")
+        van_ban = []
+        notes: list[str] = []
+        for doc in docs:
+            vb = self.document_context(doc, len(notes) + 1)
+            notes += vb.pop("_footnotes")
+            van_ban.append(vb)
+        return {
+            "_footnotes": notes,
+            "van_ban": van_ban,
+            "ngat_phan": self._section_break,
+            "tieu_de_tep": docs[-1].tieu_de_tep,
+        }
+
+    def render(
+        self,
+        docs: Document | Sequence[Document],
+        extra: Callable[[dict[str, Any]], None] | None = None,
+    ) -> bytes:
+        """The .docx bytes of ``docs`` (one document, or several as sections of one file).
+
+        ``extra`` may add variables to the context.
+        """
+        ctx = self.context([docs] if isinstance(docs, Document) else list(docs))
         if extra is not None:
             extra(ctx)
         parts = dict(self._parts)
