@@ -1,0 +1,232 @@
+"""Wording rules of the "Số:" line and the date line, Phụ lục I, II.3 and II.4.
+
+* II.3.a–c số, ký hiệu (number and symbol): "Số:" then the number in Arabic numerals,
+  with a leading 0 below 10, a slash, and the symbol in capitals — abbreviation groups
+  joined by hyphens without spaces, e.g. "Số: 05/CT-UBND". A draft leaves the number
+  blank ("Số:      /CT-UBND"), which passes with a note.
+* II.4.b–c địa danh and thời gian (place and date): "<Place>, ngày DD tháng M năm
+  YYYY" — the place capitalised and followed by a comma; a day below 10 and the months
+  1 and 2 take a leading 0, the other months do not. A draft may leave the day, month
+  or year blank.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from chithi_gen.check.locate import norm
+from chithi_gen.check.model import RuleResult
+from chithi_gen.check.rules._base import NOT_FOUND_EN, NOT_FOUND_VI, Context, Rule
+
+SO_TEXT = Rule(
+    "ND30-SOKYHIEU-TEXT",
+    "Phụ lục I, II.3.a–c",
+    "Số, ký hiệu: «Số: 05/CT-UBND»",
+    "Number and symbol: «Số: 05/CT-UBND»",
+)
+NGAY_TEXT = Rule(
+    "ND30-NGAY-TEXT",
+    "Phụ lục I, II.4.b–c",
+    "Địa danh, ngày tháng năm: «Hà Nội, ngày 05 tháng 3 năm 2020»",
+    "Place and date: «Hà Nội, ngày 05 tháng 3 năm 2020»",
+)
+
+_DRAFT_VI = "bản dự thảo (chưa ghi số/ngày)"
+_DRAFT_EN = "draft (number/date left blank)"
+_SO = re.compile(r"^(?P<word>[^\s:]+)\s*(?P<colon>:?)\s*(?P<rest>.*)$")
+_GROUP_EXCEPTIONS = {"TrS"}  # Phụ lục III, I: "Bản trích sao — TrS"
+
+
+def _blank(part: str) -> bool:
+    """A part left for the clerk to fill: spaces, dots or ellipses only."""
+    return not part.replace(".", "").replace("…", "").strip()
+
+
+def _symbol_problems(symbol: str) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    if not symbol.strip():
+        return [("thiếu ký hiệu văn bản sau dấu /", "the symbol after / is missing")]
+    if any(ch.isspace() for ch in symbol.strip()):
+        out.append(("ký hiệu không được có dấu cách", "the symbol must not contain spaces"))
+    for group in symbol.strip().split("-"):
+        group = group.strip()
+        if not group:
+            out.append(("nhóm chữ viết tắt rỗng giữa các dấu -", "an empty group between hyphens"))
+        elif "." in group or "…" in group:
+            out.append(("ký hiệu chưa được điền", "the symbol is not filled in"))
+        elif group not in _GROUP_EXCEPTIONS and (
+            not all(ch.isupper() or ch.isdigit() for ch in group)
+            or not any(ch.isalpha() for ch in group)
+        ):
+            out.append(
+                (f"nhóm «{group}» phải là chữ in hoa", f"group «{group}» must be in capitals")
+            )
+    return out
+
+
+def check_so_text(ctx: Context) -> RuleResult:
+    """II.3: «Số: NN/XX-YYY», leading 0 below 10, capital groups, no spaces."""
+    line = ctx.parts.so
+    expected = "Số: 05/CT-UBND (dự thảo/draft: «Số:      /CT-UBND»)"
+    if line is None:
+        return SO_TEXT.failed(
+            "",
+            f"{NOT_FOUND_VI}/{NOT_FOUND_EN}",
+            expected,
+            "Không tìm thấy dòng «Số:»",
+            "The «Số:» line was not found",
+        )
+    text = norm(line.text)
+    m = _SO.match(text)
+    problems: list[tuple[str, str]] = []
+    draft = False
+    if m is None:  # pragma: no cover - the pattern matches any text
+        problems.append(("không đọc được số, ký hiệu", "cannot read the number and symbol"))
+    else:
+        if m.group("word") != "Số":
+            problems.append(("từ «Số» phải viết in thường: «Số»", "write the word as «Số»"))
+        if not m.group("colon"):
+            problems.append(
+                ("sau từ «Số» phải có dấu hai chấm (:)", "«Số» must be followed by «:»")
+            )
+        rest = m.group("rest")
+        if "/" not in rest:
+            problems.append(("thiếu dấu gạch chéo (/) giữa số và ký hiệu", "missing «/»"))
+        else:
+            number, symbol = rest.split("/", 1)
+            if _blank(number):
+                draft = True
+            else:
+                raw = number
+                number = number.strip()
+                if raw != number:
+                    problems.append(
+                        ("số và dấu / phải viết liền", "no space between the number and «/»")
+                    )
+                if not number.isdigit() or int(number) == 0:
+                    problems.append(
+                        (f"số «{number}» phải là chữ số Ả Rập", f"«{number}» must be Arabic digits")
+                    )
+                elif int(number) < 10 and len(number) != 2:
+                    problems.append(
+                        (
+                            f"số nhỏ hơn 10 phải có số 0 phía trước: «{int(number):02d}»",
+                            f"numbers below 10 take a leading zero: «{int(number):02d}»",
+                        )
+                    )
+                elif int(number) >= 10 and number.startswith("0"):
+                    problems.append(
+                        (f"số «{number}» thừa số 0", f"«{number}» has a superfluous leading zero")
+                    )
+            if symbol.startswith(" "):
+                problems.append(("dấu / và ký hiệu phải viết liền", "no space after «/»"))
+            problems += _symbol_problems(symbol)
+    if problems:
+        return SO_TEXT.failed(
+            line.where(),
+            f"«{text}»",
+            expected,
+            "Số, ký hiệu viết chưa đúng: " + "; ".join(vi for vi, _ in problems),
+            "Number and symbol are malformed: " + "; ".join(en for _, en in problems),
+        )
+    if draft:
+        return SO_TEXT.passed(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
+    return SO_TEXT.passed(line.where(), f"«{text}»")
+
+
+_DATE = re.compile(
+    r"^(?P<place>.*?)(?P<comma>\s*,?)\s*(?P<ngay>ngày)(?P<d>.*?)(?P<thang>tháng)(?P<m>.*?)"
+    r"(?P<nam>năm)(?P<y>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _date_problems(m: re.Match[str]) -> tuple[list[tuple[str, str]], bool]:
+    problems: list[tuple[str, str]] = []
+    place = m.group("place").strip()
+    if not place or _blank(place):
+        problems.append(("thiếu địa danh", "the place name is missing"))
+    elif not place[0].isupper():
+        problems.append(
+            ("chữ cái đầu của địa danh phải viết hoa", "the place name must be capitalised")
+        )
+    if m.group("comma") != ",":
+        problems.append(
+            ("sau địa danh phải có dấu phẩy (,) viết liền", "a comma must follow the place name")
+        )
+    for key, word in (("ngay", "ngày"), ("thang", "tháng"), ("nam", "năm")):
+        if m.group(key) != word:
+            problems.append((f"viết «{word}» bằng chữ in thường", f"write «{word}» in lower case"))
+    day, month, year = (m.group(k).strip() for k in ("d", "m", "y"))
+    draft = False
+    values: dict[str, int] = {}
+    for name, raw in (("day", day), ("month", month), ("year", year)):
+        if _blank(raw):
+            draft = True
+            continue
+        if not raw.isdigit():
+            problems.append((f"«{raw}» phải là chữ số Ả Rập", f"«{raw}» must be Arabic digits"))
+            continue
+        values[name] = int(raw)
+        if name == "day":
+            want = f"{int(raw):02d}" if int(raw) < 10 else str(int(raw))
+            if raw != want or not 1 <= int(raw) <= 31:
+                problems.append(
+                    (f"ngày viết là «{want}» (không phải «{raw}»)", f"day as «{want}», not «{raw}»")
+                )
+        elif name == "month":
+            want = f"{int(raw):02d}" if int(raw) in {1, 2} else str(int(raw))
+            if not 1 <= int(raw) <= 12:
+                problems.append((f"tháng «{raw}» không hợp lệ", f"invalid month «{raw}»"))
+            elif raw != want:
+                problems.append(
+                    (
+                        f"tháng viết là «{want}» (không phải «{raw}»): chỉ tháng 1, 2 có số 0",
+                        f"month as «{want}», not «{raw}»: only months 1 and 2 take a zero",
+                    )
+                )
+        elif len(raw) != 4:
+            problems.append((f"năm «{raw}» phải đủ 4 chữ số", f"year «{raw}» needs 4 digits"))
+    if len(values) == 3 and not problems:
+        try:
+            dt.date(values["year"], values["month"], values["day"])
+        except ValueError:
+            problems.append(("ngày tháng không có thật", "no such calendar date"))
+    return problems, draft
+
+
+def check_ngay_text(ctx: Context) -> RuleResult:
+    """II.4: «<Place>, ngày DD tháng M năm YYYY» with the decree's zero padding."""
+    line = ctx.parts.ngay
+    expected = "<Địa danh>, ngày 05 tháng 3 năm 2020 / ngày 15 tháng 01 năm 2021"
+    if line is None:
+        return NGAY_TEXT.failed(
+            "",
+            f"{NOT_FOUND_VI}/{NOT_FOUND_EN}",
+            expected,
+            "Không tìm thấy dòng địa danh và ngày tháng năm ban hành",
+            "The place and date line was not found",
+        )
+    text = norm(line.text)
+    m = _DATE.match(text)
+    if m is None:
+        return NGAY_TEXT.failed(
+            line.where(),
+            f"«{text}»",
+            expected,
+            "Không đọc được ngày tháng năm",
+            "Cannot read the date",
+        )
+    problems, draft = _date_problems(m)
+    if problems:
+        return NGAY_TEXT.failed(
+            line.where(),
+            f"«{text}»",
+            expected,
+            "Địa danh, ngày tháng năm viết chưa đúng: " + "; ".join(vi for vi, _ in problems),
+            "Place and date are malformed: " + "; ".join(en for _, en in problems),
+        )
+    if draft:
+        return NGAY_TEXT.passed(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
+    return NGAY_TEXT.passed(line.where(), f"«{text}»")
