@@ -272,6 +272,11 @@ def load_campaign_text(text: str, source: str | None = None) -> Campaign:
             source,
         )
     data, tree = parse_yaml(text, source)
+    if isinstance(data, dict) and "ke_thua" in data:
+        # Year-over-year files: merge the parent chain first (see chithi_gen.inherit).
+        from chithi_gen import inherit
+
+        return inherit.validate(inherit.resolve(data, tree, source))
     return validate_data(data, tree, source)
 
 
