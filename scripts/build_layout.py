@@ -113,6 +113,8 @@ STYLES: list[tuple[str, str, float, bool, bool, str, dict[str, object]]] = [
         {"first_line_mm": 10.0, "before": 6, "line": 1.15, "based_on": "NoiDung"},
     ),
     ("Quyết định", "QuyetDinh", 14, True, False, "center", {"before": 12, "keep_next": True}),
+    # Cells of body tables (chỉ tiêu): one size smaller, single spacing.
+    ("Bảng", "Bang", 13, False, False, "left", {"before": 2}),
     ("Nơi nhận nhãn", "NoiNhanNhan", 12, True, True, "left", {"keep_next": True}),
     ("Nơi nhận", "NoiNhan", 11, False, False, "left", {"hanging_mm": 2.5}),
     ("Ký hiệu người soạn", "KyHieuNguoiSoan", 11, False, False, "left", {}),

@@ -24,9 +24,11 @@ from typing import Annotated
 
 import typer
 
+from chithi_gen.advice import recipient_warnings
 from chithi_gen.api import Renderer, write_atomic
 from chithi_gen.errors import CampaignError, ChithiError, LayoutError, OutputError
 from chithi_gen.loader import load_campaign
+from chithi_gen.model import Campaign
 from chithi_gen.schema import campaign_json_schema
 
 EXIT_OK = 0
@@ -45,6 +47,11 @@ app = typer.Typer(
     no_args_is_help=True,
     pretty_exceptions_enable=False,
 )
+
+
+def _warn(campaign: Campaign, source: Path) -> None:
+    for problem in recipient_warnings(campaign):
+        typer.echo(f"Cảnh báo / warning: {problem.format(str(source))}", err=True)
 
 
 def _fail(exc: ChithiError) -> typer.Exit:
@@ -86,6 +93,7 @@ def render(
     out = output or file.with_suffix(".docx")
     try:
         campaign = load_campaign(file)
+        _warn(campaign, file)
         path = Renderer().write_docx(campaign, out, force=force)
     except ChithiError as exc:
         raise _fail(exc) from None
@@ -97,7 +105,8 @@ def validate(file: FileArg) -> None:
     """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
     try:
         campaign = load_campaign(file)
-        Renderer().compose(campaign)
+        Renderer().compose_all(campaign)
+        _warn(campaign, file)
     except ChithiError as exc:
         raise _fail(exc) from None
     typer.echo(f"Hợp lệ / valid: {file}")

@@ -11,8 +11,10 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
-from chithi_gen.document import Document, Paragraph, Run
+from chithi_gen.document import Document, Paragraph, Run, Table
+from chithi_gen.errors import CampaignError, Problem
 from chithi_gen.inline import Span, parse
 from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
 from chithi_gen.model import (
@@ -23,6 +25,7 @@ from chithi_gen.model import (
     Gach,
     Muc,
     Node,
+    PhanCong,
     QuyetDinh,
     ThoiGianThiDua,
     VanBanDanChieu,
@@ -33,7 +36,7 @@ from chithi_gen.model import (
 )
 from chithi_gen.numbering import Scheme, heading_is_upper, label
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
-from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay
+from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay, format_ngay_ngan
 from chithi_gen.vi.so import format_so, format_so_van_ban
 
 #: The closing mark of the body (Mẫu 1.4: the text ends with "./.").
@@ -123,11 +126,63 @@ def _chi_tieu(ct: ChiTieu, n: int) -> str:
     return text
 
 
+def noi_lien(items: Sequence[str]) -> str:
+    """ "A, B và C" — a Vietnamese enumeration."""
+    xs = list(items)
+    return xs[0] if len(xs) == 1 else ", ".join(xs[:-1]) + " và " + xs[-1]
+
+
+def _phan_cong(pc: PhanCong) -> str:
+    """ "Giao A chủ trì, phối hợp với B và C <nhiệm vụ>; hoàn thành trước ngày 25/3/2020."."""
+    text = f"Giao {pc.chu_tri}"
+    if pc.phoi_hop:
+        text += f" chủ trì, phối hợp với {noi_lien(pc.phoi_hop)}"
+    text += f" {pc.nhiem_vu.rstrip('.;')}"
+    if isinstance(pc.thoi_han, date):
+        text += f"; hoàn thành trước ngày {format_ngay_ngan(pc.thoi_han)}"
+    elif pc.thoi_han:
+        text += f"; thời hạn: {pc.thoi_han}"
+    return text + "."
+
+
+def _ratio(now: Decimal, before: Decimal) -> str:
+    if before == 0:
+        return ""
+    return format_so((now / before * 100).quantize(Decimal("0.1")))
+
+
+def bang_chi_tieu(targets: Sequence[ChiTieu]) -> Table:
+    """Targets as a table: STT, chỉ tiêu, đơn vị tính, value, and — when any target has
+    last year's result — that result and the ratio in percent."""
+    compare = any(t.nam_truoc is not None for t in targets)
+    header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]
+    widths = [0.08, 0.52, 0.18, 0.22]
+    if compare:
+        header[3:] = ["Thực hiện năm trước", "Kế hoạch", "So sánh (%)"]
+        widths = [0.07, 0.40, 0.14, 0.14, 0.13, 0.12]
+    rows = [tuple(header)]
+    for n, t in enumerate(targets, start=1):
+        name = t.ten or t.van_ban or ""
+        value = format_so(t.gia_tri) if t.gia_tri is not None else ""
+        row = [str(n), name, t.don_vi or "", value]
+        if compare:
+            before = format_so(t.nam_truoc) if t.nam_truoc is not None else ""
+            ratio = (
+                _ratio(t.gia_tri, t.nam_truoc)
+                if t.gia_tri is not None and t.nam_truoc is not None
+                else ""
+            )
+            row[3:] = [before, value, ratio]
+        rows.append(tuple(row))
+    align = ("center", "left", "center", *(["right"] * (len(header) - 3)))
+    return Table(tuple(rows), widths=tuple(widths), align=align, header_rows=1)
+
+
 class _BodyBuilder:
     def __init__(self, scheme: Scheme, citer: Citer) -> None:
         self.scheme = scheme
         self.citer = citer
-        self.out: list[Paragraph] = []
+        self.out: list[Paragraph | Table] = []
 
     def para(self, text: str, level: int, prefix: str = "") -> None:
         runs = ([Run(prefix + " ")] if prefix else []) + self.citer.runs(text)
@@ -151,10 +206,20 @@ class _BodyBuilder:
         lab = label(self.scheme, path)
         runs: list[Run] = []
         style = "NoiDung"
-        texts = [t for t in (node.muc, _thoi_gian(node.thoi_gian) if node.thoi_gian else None) if t]
+        texts = [
+            t
+            for t in (
+                node.muc,
+                _phan_cong(node.phan_cong) if node.phan_cong else None,
+                _thoi_gian(node.thoi_gian) if node.thoi_gian else None,
+            )
+            if t
+        ]
         if node.tieu_de:
             upper = heading_is_upper(self.scheme, level)
             heading = in_hoa(node.tieu_de) if upper else node.tieu_de
+            if texts and heading[-1] not in ":.;?!":
+                heading += ":"  # "III. THỜI GIAN THI ĐUA: Từ ngày …"
             runs.append(Run(f"{lab} ", bold=True))
             runs += self.citer.runs(heading, bold=True)
             # A heading standing alone is kept with what follows (the DeMuc styles);
@@ -169,35 +234,75 @@ class _BodyBuilder:
             runs.append(Run(" "))
             runs += self.citer.runs(t, bold=bold)
         self.out.append(Paragraph(style, tuple(runs), level))
-        for i, ct in enumerate(node.chi_tieu, start=1):
+        if node.chi_tieu and node.chi_tieu_dang == "bang":
+            self.out.append(bang_chi_tieu(node.chi_tieu))
+        for i, ct in enumerate(node.chi_tieu if node.chi_tieu_dang == "danh_sach" else [], start=1):
             self.para(_chi_tieu(ct, i), level + 1)
             self.nodes(ct.chi_tiet, path)
         self.nodes(node.noi_dung, path)
 
 
-def _close_body(paragraphs: list[Paragraph]) -> None:
+def _close_body(blocks: list[Paragraph | Table]) -> None:
     """End the last paragraph with "./." (Mẫu 1.4), replacing a final full stop."""
-    if not paragraphs:
+    if not blocks:
         return
-    last = paragraphs[-1]
+    last = blocks[-1]
+    if isinstance(last, Table):
+        blocks.append(Paragraph("NoiDung", (Run(KET_THUC),)))
+        return
     runs = list(last.runs)
-    text = last.text.rstrip()
-    if text.endswith(KET_THUC):
+    if last.text.rstrip().endswith(KET_THUC):
         return
     tail = runs[-1]
-    stripped = tail.text.rstrip()
-    if stripped.endswith(".") or stripped.endswith(";") or stripped.endswith(","):
-        stripped = stripped[:-1]
-    runs[-1] = Run(stripped + KET_THUC, tail.bold, tail.italic)
-    paragraphs[-1] = Paragraph(last.style, tuple(runs), last.level)
+    if tail.footnote is not None:
+        runs.append(Run(KET_THUC))
+    else:
+        stripped = tail.text.rstrip()
+        if stripped.endswith((".", ";", ",")):
+            stripped = stripped[:-1]
+        runs[-1] = Run(stripped + KET_THUC, tail.bold, tail.italic)
+    blocks[-1] = Paragraph(last.style, tuple(runs), last.level)
 
 
-def body(campaign: Campaign, citer: Citer | None = None) -> tuple[Paragraph, ...]:
+def top_level(campaign: Campaign, kind: Kind) -> list[Node]:
+    """The top-level body nodes: the skeleton's sections filled from ``phan`` (in the
+    skeleton's order, with its headings unless a section names its own), then
+    ``noi_dung``."""
+    if not campaign.phan:
+        return list(campaign.noi_dung)
+    khung = [(k.ma, k.tieu_de) for k in campaign.khung] if campaign.khung else list(kind.khung)
+    known = dict(khung)
+    unknown = [key for key in campaign.phan if key not in known]
+    if unknown:
+        valid = ", ".join(known) or "(không có)"
+        raise CampaignError(
+            [
+                Problem(
+                    f"phần '{key}' không có trong khung của loại văn bản '{kind.name}';"
+                    f" các phần hợp lệ: {valid} (hoặc khai báo 'khung')",
+                    f"section '{key}' is not in the skeleton of kind '{kind.name}';"
+                    f" valid: {valid} (or declare 'khung')",
+                    loc=("phan", key),
+                )
+                for key in unknown
+            ]
+        )
+    nodes: list[Node] = []
+    for key, heading in khung:
+        section = campaign.phan.get(key)
+        if section is not None:
+            nodes.append(section.model_copy(update={"tieu_de": section.tieu_de or heading}))
+    return nodes + list(campaign.noi_dung)
+
+
+def body(
+    campaign: Campaign, citer: Citer | None = None, kind: Kind | None = None
+) -> tuple[Paragraph | Table, ...]:
     """The body paragraphs: preamble, then the numbered tree, closed with "./."."""
     builder = _BodyBuilder(campaign.danh_so, citer or Citer(campaign.dan_chieu))
     for text in campaign.mo_dau:
         builder.para(text, 0)
-    builder.nodes(campaign.noi_dung, ())
+    builder.nodes(top_level(campaign, kind or DEFAULT_REGISTRY.get_kind(campaign.loai)), ())
     paragraphs = builder.out
     _close_body(paragraphs)
     return tuple(paragraphs)
@@ -232,7 +337,9 @@ def _quyet_dinh(campaign: Campaign, qd: QuyetDinh, main: Document, kind: Kind) -
         else f"Ban hành {ten_loai_van_ban} {noi_dung_chinh}"
     )
     lines = [*qd.can_cu, *([qd.theo_de_nghi] if qd.theo_de_nghi else [])]
-    paragraphs = [Paragraph("CanCu", tuple(citer.runs(line))) for line in _punctuate_lines(lines)]
+    paragraphs: list[Paragraph | Table] = [
+        Paragraph("CanCu", tuple(citer.runs(line))) for line in _punctuate_lines(lines)
+    ]
     paragraphs.append(Paragraph("QuyetDinh", (Run("QUYẾT ĐỊNH:"),)))
     dieu = [f"Ban hành kèm theo Quyết định này {ten_loai_van_ban} {noi_dung_chinh}.", *qd.dieu]
     for n, text in enumerate(dieu, start=1):
@@ -304,7 +411,7 @@ def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Docume
         dia_danh_ngay=format_dia_danh_ngay(campaign.dia_danh, campaign.ngay, campaign.nam_ban_hanh),
         ten_loai=in_hoa(ten_loai),
         trich_yeu=trich_yeu,
-        noi_dung=body(campaign, citer),
+        noi_dung=body(campaign, citer, kind),
         noi_nhan=dong_noi_nhan(campaign.noi_nhan, campaign.luu),
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,

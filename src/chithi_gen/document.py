@@ -48,6 +48,26 @@ class Paragraph:
         return "".join(r.text for r in self.runs)
 
 
+@dataclass(frozen=True, slots=True)
+class Table:
+    """A table in the body (e.g. chỉ tiêu): rows of cell texts; the first ``header_rows``
+    are headings. ``widths`` are fractions of the text width; ``align`` per column."""
+
+    rows: tuple[tuple[str, ...], ...]
+    widths: tuple[float, ...]
+    align: tuple[str, ...]
+    header_rows: int = 1
+    level: int = 0
+
+    @property
+    def text(self) -> str:
+        """Cells joined by tabs, rows by newlines (for previews and tests)."""
+        return "\n".join("\t".join(row) for row in self.rows)
+
+
+Block = Paragraph | Table
+
+
 @dataclass(frozen=True)
 class Document:
     """One administrative document in Mẫu 1.4 form, ready to render.
@@ -63,7 +83,7 @@ class Document:
     dia_danh_ngay: str
     ten_loai: str
     trich_yeu: str
-    noi_dung: tuple[Paragraph, ...]
+    noi_dung: tuple[Block, ...]
     noi_nhan: tuple[str, ...]
     quyen_han: tuple[str, ...]
     ho_ten: str
@@ -78,7 +98,13 @@ class Document:
     @property
     def footnotes(self) -> tuple[str, ...]:
         """Footnote texts in order of reference."""
-        return tuple(r.footnote for p in self.noi_dung for r in p.runs if r.footnote)
+        return tuple(
+            r.footnote
+            for p in self.noi_dung
+            if isinstance(p, Paragraph)
+            for r in p.runs
+            if r.footnote
+        )
 
     @property
     def co_chu_ky(self) -> bool:

@@ -31,17 +31,42 @@ class Kind:
     viet_tat: str
     layout: str = "nd30"
     mau: str = "Mẫu 1.4"
+    khung: tuple[tuple[str, str], ...] = ()
 
     @classmethod
-    def from_table(cls, name: str, ten_loai: str, **kw: str) -> Kind:
+    def from_table(
+        cls, name: str, ten_loai: str, khung: tuple[tuple[str, str], ...] = (), **kw: str
+    ) -> Kind:
         """A kind whose abbreviation is looked up in the Phụ lục III table."""
-        return cls(name=name, ten_loai=ten_loai, viet_tat=viet_tat_loai(ten_loai), **kw)
+        return cls(
+            name=name, ten_loai=ten_loai, viet_tat=viet_tat_loai(ten_loai), khung=khung, **kw
+        )
 
+
+#: Default section skeletons (khung): (key used under ``phan`` in a campaign file, heading).
+KHUNG_CHI_THI = (
+    ("muc_tieu", "Mục tiêu"),
+    ("chi_tieu", "Chỉ tiêu"),
+    ("noi_dung", "Nội dung"),
+    ("thoi_gian", "Thời gian thi đua"),
+    ("to_chuc_thuc_hien", "Tổ chức thực hiện"),
+)
+KHUNG_CHUONG_TRINH = (
+    ("muc_dich_yeu_cau", "Mục đích, yêu cầu"),
+    ("nhiem_vu_giai_phap", "Nhiệm vụ, giải pháp"),
+    ("to_chuc_thuc_hien", "Tổ chức thực hiện"),
+)
+KHUNG_KE_HOACH = (
+    ("muc_dich_yeu_cau", "Mục đích, yêu cầu"),
+    ("noi_dung", "Nội dung"),
+    ("thoi_gian", "Thời gian thực hiện"),
+    ("to_chuc_thuc_hien", "Tổ chức thực hiện"),
+)
 
 BUILTIN_KINDS: tuple[Kind, ...] = (
-    Kind.from_table("chi_thi", "Chỉ thị"),
-    Kind.from_table("chuong_trinh", "Chương trình"),
-    Kind.from_table("ke_hoach", "Kế hoạch"),
+    Kind.from_table("chi_thi", "Chỉ thị", KHUNG_CHI_THI),
+    Kind.from_table("chuong_trinh", "Chương trình", KHUNG_CHUONG_TRINH),
+    Kind.from_table("ke_hoach", "Kế hoạch", KHUNG_KE_HOACH),
 )
 
 

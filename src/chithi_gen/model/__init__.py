@@ -7,6 +7,7 @@ from chithi_gen.model.dan_chieu import VanBanDanChieu, dan_chieu_text
 from chithi_gen.model.nguoi_ky import NguoiKy, dong_quyen_han
 from chithi_gen.model.noi_dung import Cong, Doan, Gach, Muc, Node
 from chithi_gen.model.noi_nhan import Luu, NoiNhan, dong_noi_nhan, ky_hieu_nguoi_soan
+from chithi_gen.model.phan_cong import PhanCong, don_vi_duoc_giao
 from chithi_gen.model.quyet_dinh import QuyetDinh
 
 __all__ = [
@@ -22,10 +23,12 @@ __all__ = [
     "NguoiKy",
     "Node",
     "NoiNhan",
+    "PhanCong",
     "QuyetDinh",
     "ThoiGianThiDua",
     "VanBanDanChieu",
     "dan_chieu_text",
+    "don_vi_duoc_giao",
     "dong_noi_nhan",
     "dong_quyen_han",
     "ky_hieu_nguoi_soan",

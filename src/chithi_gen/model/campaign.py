@@ -15,13 +15,36 @@ from chithi_gen.model.base import Model
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu
 from chithi_gen.model.nguoi_ky import NguoiKy
-from chithi_gen.model.noi_dung import MAX_DEPTH, NoiDung, depth
+from chithi_gen.model.noi_dung import MAX_DEPTH, Muc, Node, NoiDung, depth
 from chithi_gen.model.noi_nhan import Luu, NoiNhan
 from chithi_gen.model.quyet_dinh import QuyetDinh
 from chithi_gen.model.text import Text
 
 #: Numbering schemes of the body (see :mod:`chithi_gen.numbering`).
 DanhSo = Literal["la_ma", "thap_phan"]
+
+
+class PhanMuc(Muc):
+    """A section of the kind's skeleton: a numbered item whose heading, when left out,
+    is the skeleton's ("Mục tiêu", "Tổ chức thực hiện" …)."""
+
+    @model_validator(mode="after")
+    def _needs_text(self) -> PhanMuc:
+        return self
+
+
+def _phan_input(value: object) -> object:
+    """A skeleton section is written as a list of nodes, or as a mapping like a numbered
+    item (``muc``, ``thoi_gian``, ``chi_tieu``, ``noi_dung``, optional ``tieu_de``)."""
+    return {"noi_dung": value} if isinstance(value, list) else value
+
+
+class KhungMuc(Model):
+    """One section of a custom skeleton: its key under ``phan`` and its heading."""
+
+    ma: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    tieu_de: Text
+
 
 NoiNhanItem = Annotated[NoiNhan, BeforeValidator(lambda v: v, json_schema_input_type=str | NoiNhan)]
 
@@ -50,7 +73,12 @@ class Campaign(Model):
     trich_yeu: Annotated[Text, Field(max_length=1000)]
     danh_so: DanhSo = "la_ma"
     mo_dau: Annotated[list[Text], Field(max_length=1000)] = []
-    noi_dung: NoiDung
+    noi_dung: NoiDung = []
+    phan: dict[
+        str,
+        Annotated[PhanMuc, BeforeValidator(_phan_input, json_schema_input_type=list[Node] | Muc)],
+    ] = {}
+    khung: Annotated[list[KhungMuc], Field(max_length=30)] | None = None
     nguoi_ky: NguoiKy
     noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
     luu: Luu
@@ -72,14 +100,21 @@ class Campaign(Model):
     @field_validator("noi_dung")
     @classmethod
     def _bounded(cls, value: list[object]) -> list[object]:
-        if not value:
-            raise nd30_error("nội dung văn bản không được để trống", "the body must not be empty")
         if depth(value) > MAX_DEPTH:
             raise nd30_error(
                 f"nội dung lồng quá sâu (tối đa {MAX_DEPTH} cấp)",
                 f"the body is nested too deeply (at most {MAX_DEPTH} levels)",
             )
         return value
+
+    @model_validator(mode="after")
+    def _has_body(self) -> Campaign:
+        if not self.noi_dung and not self.phan:
+            raise nd30_error(
+                "nội dung văn bản trống: cần 'noi_dung' hoặc 'phan'",
+                "the body is empty: give 'noi_dung' or 'phan'",
+            )
+        return self
 
     @model_validator(mode="after")
     def _date_and_year(self) -> Campaign:

@@ -21,7 +21,8 @@ class ChiTieu(Model):
 
     Give ``ten`` with ``gia_tri`` and ``don_vi`` for a measurable target (the value is
     printed in Vietnamese number format, Babel ``vi``: 27.716; 21,9), optionally
-    ``ghi_chu`` printed after the unit ("(so với TH 2020)"). Targets that do not fit
+    ``ghi_chu`` printed after the unit ("(so với TH 2020)"), and ``nam_truoc``, last
+    year's result, shown with the ratio when the targets are a table. Targets that do not fit
     one value are written as free text in ``van_ban``. ``chi_tiet`` holds sub-lines
     ("Trong đó: - Vùng thấp: 54 triệu đồng").
     """
@@ -30,6 +31,7 @@ class ChiTieu(Model):
     gia_tri: Decimal | None = None
     don_vi: Text | None = None
     ghi_chu: Text | None = None
+    nam_truoc: Decimal | None = None
     van_ban: Text | None = None
     chi_tiet: list[Node] = []
 

@@ -14,13 +14,14 @@ Inline emphasis inside any text: ``**đậm**`` for bold, ``*nghiêng*`` for ita
 
 from __future__ import annotations
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field, model_validator
 
 from chithi_gen.errors import join_vi, nd30_error
 from chithi_gen.model.base import Model
 from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
+from chithi_gen.model.phan_cong import PhanCong
 from chithi_gen.model.text import Text
 
 #: Deepest nesting accepted; real directives use 3–5 levels.
@@ -53,21 +54,24 @@ class Muc(Model):
     tieu_de: Text | None = None
     muc: Text | None = None
     thoi_gian: ThoiGianThiDua | None = None
+    phan_cong: PhanCong | None = None
     chi_tieu: list[ChiTieu] = []
+    #: How targets are shown: "(1) …" lines (``danh_sach``) or a table (``bang``).
+    chi_tieu_dang: Literal["danh_sach", "bang"] = "danh_sach"
     noi_dung: list[Node] = []
 
     @model_validator(mode="after")
     def _needs_text(self) -> Muc:
-        if not (self.tieu_de or self.muc or self.thoi_gian):
+        if not (self.tieu_de or self.muc or self.thoi_gian or self.phan_cong):
             raise nd30_error(
-                "mục cần 'tieu_de' (tiêu đề) hoặc 'muc' (nội dung)",
-                "a numbered item needs 'tieu_de' (heading) or 'muc' (text)",
+                "mục cần 'tieu_de' (tiêu đề), 'muc' (nội dung) hoặc 'phan_cong'",
+                "a numbered item needs 'tieu_de' (heading), 'muc' (text) or 'phan_cong'",
             )
         return self
 
 
 _KEYS: dict[str, type[Model]] = {"doan": Doan, "gach": Gach, "cong": Cong}
-_MUC_KEYS = {"tieu_de", "muc", "thoi_gian", "chi_tieu"}
+_MUC_KEYS = {"tieu_de", "muc", "thoi_gian", "chi_tieu", "phan_cong"}
 
 
 def _pick(value: Any) -> Any:
@@ -83,9 +87,9 @@ def _pick(value: Any) -> Any:
             return Muc.model_validate(value)
         raise nd30_error(
             "không rõ loại đoạn; cần một trong các khóa "
-            + join_vi(["tieu_de", "muc", "doan", "gach", "cong"])
+            + join_vi(["tieu_de", "muc", "phan_cong", "doan", "gach", "cong"])
             + f" (đang có: {', '.join(sorted(map(str, keys))) or 'không có khóa nào'})",
-            "unknown kind of body element; expected one of the keys tieu_de, muc, doan,"
+            "unknown kind of body element; expected one of the keys tieu_de, muc, phan_cong, doan,"
             f" gach, cong (found: {', '.join(sorted(map(str, keys))) or 'no keys'})",
         )
     return value

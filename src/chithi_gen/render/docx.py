@@ -29,7 +29,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 from markupsafe import Markup
 
-from chithi_gen.document import Document, Paragraph
+from chithi_gen.document import Block, Document, Table
 from chithi_gen.errors import LayoutError
 from chithi_gen.metrics import text_width, wrap_balanced
 from chithi_gen.render.package import read_package, write_package
@@ -212,8 +212,48 @@ def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
+_ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
+
+
+def table_xml(table: Table, width: int) -> str:
+    """A body table (chỉ tiêu…): single 0.5 pt borders, heading rows bold, centred and
+    repeated on each page, cells in the layout's ``Bang`` style."""
+    cols = [round(width * f) for f in table.widths]
+    grid = "".join(f'<w:gridCol w:w="{c}"/>' for c in cols)
+    borders = "".join(
+        f'<w:{side} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+        for side in ("top", "left", "bottom", "right", "insideH", "insideV")
+    )
+    rows = []
+    for i, row in enumerate(table.rows):
+        head = i < table.header_rows
+        trpr = (
+            "<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+            if head
+            else "<w:trPr><w:cantSplit/></w:trPr>"
+        )
+        cells = []
+        for j, (text, w) in enumerate(zip(row, cols, strict=True)):
+            jc = "center" if head else _ALIGN.get(table.align[j], "left")
+            rpr = "<w:rPr><w:b/></w:rPr>" if head else ""
+            cells.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
+                f'<w:p><w:pPr><w:pStyle w:val="Bang"/><w:jc w:val="{jc}"/></w:pPr>'
+                f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r></w:p></w:tc>'
+            )
+        rows.append(f"<w:tr>{trpr}{''.join(cells)}</w:tr>")
+    return (
+        f'<w:tbl><w:tblPr><w:tblW w:w="{sum(cols)}" w:type="dxa"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{borders}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        '<w:tblCellMar><w:left w:w="85" w:type="dxa"/><w:right w:w="85" w:type="dxa"/>'
+        f"</w:tblCellMar></w:tblPr><w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        # Word needs a paragraph between a table and whatever follows it.
+        '<w:p><w:pPr><w:pStyle w:val="Bang"/></w:pPr></w:p>'
+    )
+
+
 def paragraphs_xml(
-    paragraphs: tuple[Paragraph, ...], first_note: int = 1
+    paragraphs: tuple[Block, ...], first_note: int = 1, width: int = 8787
 ) -> tuple[Markup, list[str]]:
     """WordprocessingML for body paragraphs, each in its named style.
 
@@ -223,6 +263,9 @@ def paragraphs_xml(
     out = []
     notes: list[str] = []
     for p in paragraphs:
+        if isinstance(p, Table):
+            out.append(table_xml(p, width))
+            continue
         runs = []
         for r in p.runs:
             if r.footnote is not None:
@@ -331,7 +374,7 @@ class CompiledLayout:
         trich_yeu_len = max(
             text_width(x, g.trich_yeu_size, bold=g.trich_yeu_bold) for x in trich_yeu_lines
         )
-        body, notes = paragraphs_xml(doc.noi_dung, first_note)
+        body, notes = paragraphs_xml(doc.noi_dung, first_note, g.text_width)
         return {
             "_footnotes": notes,
             "loai": doc.loai,
