@@ -156,10 +156,10 @@ def bang_chi_tieu(targets: Sequence[ChiTieu]) -> Table:
     last year's result — that result and the ratio in percent."""
     compare = any(t.nam_truoc is not None for t in targets)
     header = ["STT", "Chỉ tiêu", "Đơn vị tính", "Kế hoạch"]
-    widths = [0.08, 0.52, 0.18, 0.22]
+    widths = [0.09, 0.51, 0.18, 0.22]
     if compare:
         header[3:] = ["Thực hiện năm trước", "Kế hoạch", "So sánh (%)"]
-        widths = [0.07, 0.40, 0.14, 0.14, 0.13, 0.12]
+        widths = [0.09, 0.36, 0.14, 0.15, 0.13, 0.13]
     rows = [tuple(header)]
     for n, t in enumerate(targets, start=1):
         name = t.ten or t.van_ban or ""

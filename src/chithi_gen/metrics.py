@@ -36,6 +36,22 @@ def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = 
     return round(units * size_pt * 20 / 1000)
 
 
+#: Words that stay on the line of the number or date after them ("số 05-CT/HU",
+#: "ngày 10/02/2026"), as a văn thư breaks title lines.
+_GLUE_BEFORE_NUMBER = {"số", "ngày", "tháng", "năm", "Số", "Ngày"}
+
+
+def _words(text: str) -> list[str]:
+    """Split at spaces, keeping "số 05" and "ngày 10/02/2026" unbreakable."""
+    out: list[str] = []
+    for word in text.split():
+        if out and out[-1].split(" ")[-1] in _GLUE_BEFORE_NUMBER and word[:1].isdigit():
+            out[-1] += " " + word
+        else:
+            out.append(word)
+    return out
+
+
 def wrap_balanced(
     text: str, max_twips: int, size_pt: float, *, bold: bool = False, italic: bool = False
 ) -> list[str]:
@@ -45,7 +61,7 @@ def wrap_balanced(
     them ("ỦY BAN NHÂN DÂN" / "HUYỆN HÀ QUẢNG"), not where the line happens to fill up.
     A single word wider than ``max_twips`` stays on its own line.
     """
-    words = text.split()
+    words = _words(text)
     if not words:
         return [text]
 
