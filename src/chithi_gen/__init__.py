@@ -5,6 +5,7 @@ literal numbering) → :meth:`Renderer.render_docx` (.docx bytes through a layou
 """
 
 from chithi_gen.api import Renderer, render_docx, write_docx
+from chithi_gen.batch import BatchReport, render_batch
 from chithi_gen.compose import compose
 from chithi_gen.document import Document, Paragraph, Run
 from chithi_gen.errors import CampaignError, ChithiError, LayoutError, OutputError, Problem
@@ -16,6 +17,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "DEFAULT_REGISTRY",
+    "BatchReport",
     "Campaign",
     "CampaignError",
     "ChithiError",
@@ -32,6 +34,7 @@ __all__ = [
     "compose",
     "load_campaign",
     "load_campaign_text",
+    "render_batch",
     "render_docx",
     "validate_data",
     "write_docx",

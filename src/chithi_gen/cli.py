@@ -132,6 +132,36 @@ def schema(
     typer.echo(f"Đã tạo / written: {output}")
 
 
+@app.command()
+def batch(
+    file: FileArg,
+    variations: Annotated[
+        Path,
+        typer.Argument(
+            help="Bảng biến thể .csv/.xlsx/.yaml, mỗi dòng một văn bản"
+            " (variation table, one row per document)",
+            show_default=False,
+        ),
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="Thư mục kết quả (output folder)")],
+    force: Annotated[
+        bool, typer.Option("--force", "-f", help="Ghi đè tệp đã có (overwrite)")
+    ] = False,
+    jobs: Annotated[
+        int | None,
+        typer.Option("-j", "--jobs", help="Số tiến trình (processes); mặc định: số lõi CPU"),
+    ] = None,
+) -> None:
+    """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
+    from chithi_gen.batch import run_cli
+
+    try:
+        code = run_cli(file, variations, output, force=force, jobs=jobs)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    raise typer.Exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``chithi`` command; returns the exit code."""
     try:
