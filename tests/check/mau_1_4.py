@@ -32,7 +32,9 @@ from pathlib import Path
 from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-SOURCE = Path(__file__).resolve().parents[3] / "shared" / "reference" / "nd30" / "phu-luc-III-goc.docx"
+SOURCE = (
+    Path(__file__).resolve().parents[3] / "shared" / "reference" / "nd30" / "phu-luc-III-goc.docx"
+)
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mau-1.4-filled.docx"
 
 CHU_QUAN = "UBND TỈNH CAO BẰNG"
@@ -67,9 +69,7 @@ def _text(el: etree._Element) -> str:
 def _set_text(p: etree._Element, *lines: str) -> None:
     """Keep the first text run of ``p`` (its formatting), holding ``lines``; drop the rest."""
     runs = [r for r in p.iter(_q("r")) if r.find(_q("t")) is not None]
-    keep = next(
-        (r for r in runs if r.find(f"{_q('rPr')}/{_q('vertAlign')}") is None), runs[0]
-    )
+    keep = next((r for r in runs if r.find(f"{_q('rPr')}/{_q('vertAlign')}") is None), runs[0])
     for r in list(p.iter(_q("r"))):
         if r is not keep:
             r.getparent().remove(r)
@@ -102,9 +102,7 @@ def _sample(body: etree._Element) -> list[etree._Element]:
     """The body elements of Mẫu 1.4, from its header table to its signature table."""
     blocks = list(body)
     start = next(i for i, el in enumerate(blocks) if _text(el).startswith("Mẫu 1.4"))
-    end = next(
-        i for i, el in enumerate(blocks) if i > start and _text(el).startswith("Ghi chú")
-    )
+    end = next(i for i, el in enumerate(blocks) if i > start and _text(el).startswith("Ghi chú"))
     return blocks[start + 1 : end]
 
 

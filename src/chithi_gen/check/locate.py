@@ -38,6 +38,8 @@ _SO = re.compile(r"^\s*số\s*(?::|(?=\s*[\d/…]))", re.IGNORECASE)
 _DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
 _NOI_NHAN = re.compile(r"^\s*nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
 AUTHORITY = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\.\s*\S")
+#: Ký hiệu người soạn thảo and number of copies (box 12, Phụ lục I, III.3), e.g. "PL.(300)".
+DRAFTER = re.compile(r"^[A-ZĐ][A-ZĐ0-9]*\.\s*\(\d+\)\.?$")
 _RULE_CHARS = set("_-–—─‾━")
 #: How many paragraphs after the header table may still hold "Số:"/the date.
 _HEADER_WINDOW = 8
@@ -305,13 +307,15 @@ def _closing(paras: list[Paragraph], c: Components) -> None:
     c.noi_nhan_label = label
     if label is not None:
         p = label.paragraph
-        c.noi_nhan = [ln for ln in p.lines()[label.index + 1 :] if norm(ln.text)]
+        candidates = [ln for ln in p.lines()[label.index + 1 :] if norm(ln.text)]
         for q in paras[p.order + 1 :]:
-            if _container(q) != _container(p) or q.is_blank:
+            if _container(q) != _container(p) or q.is_blank or AUTHORITY.match(norm(q.text)):
                 break
-            if AUTHORITY.match(norm(q.text)):
-                break
-            c.noi_nhan += [ln for ln in q.lines() if norm(ln.text)]
+            candidates += [ln for ln in q.lines() if norm(ln.text)]
+        for line in candidates:
+            if DRAFTER.match(norm(line.text)):
+                break  # the drafter's symbol below the list is not a recipient
+            c.noi_nhan.append(line)
     # The signature block: the authority line's container, else the cell beside.
     block: list[Paragraph] = []
     if authority is not None:

@@ -109,8 +109,8 @@ def fail_from(
     more = len(problems) - len(shown)
     where = "; ".join(p.where for p in shown)
     found = "; ".join(p.found for p in shown)
-    details_vi = "; ".join(p.vi for p in shown if p.vi)
-    details_en = "; ".join(p.en for p in shown if p.en)
+    details_vi = "; ".join(dict.fromkeys(p.vi for p in problems if p.vi))
+    details_en = "; ".join(dict.fromkeys(p.en for p in problems if p.en))
     if more:
         where += f" (và {more} chỗ khác / and {more} more)"
     vi_msg = f"{vi}: {details_vi}" if details_vi else vi

@@ -139,7 +139,7 @@ def _rule_check(
         problems_vi: list[str] = []
         problems_en: list[str] = []
         if not spec.lo * (1 - _tol(spec)) <= ratio <= spec.hi * (1 + _tol(spec)):
-            problems_vi.append(f"độ dài bằng {ratio:.2f} lần dòng chữ")
+            problems_vi.append(f"độ dài bằng {ratio:.2f} lần dòng chữ".replace(".", ","))
             problems_en.append(f"its length is {ratio:.2f} × the text")
         if mark.kind == "border":
             border = mark.paragraph.props.borders

@@ -149,7 +149,7 @@ def _margin_rule(name: str) -> RuleFn:
                 rule,
                 problems,
                 f"{lo}–{hi} mm",
-                f"Lề {MARGIN_VI[name]} phải cách mép {lo}–{hi} mm",
+                f"Lề {MARGIN_VI[name]} cần cách mép giấy {lo}–{hi} mm",
                 f"The {name} margin must be {lo}–{hi} mm",
             )
         return rule.passed(found=", ".join(f"{v:g} mm" for v in values))

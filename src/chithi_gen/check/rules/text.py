@@ -35,7 +35,9 @@ NGAY_TEXT = Rule(
 _DRAFT_VI = "bản dự thảo (chưa ghi số/ngày)"
 _DRAFT_EN = "draft (number/date left blank)"
 _SO = re.compile(r"^(?P<word>[^\s:]+)\s*(?P<colon>:?)\s*(?P<rest>.*)$")
-_GROUP_EXCEPTIONS = {"TrS"}  # Phụ lục III, I: "Bản trích sao — TrS"
+#: Abbreviations of Phụ lục III, Mục I that mix cases: Quy định, Chương trình, Tờ trình,
+#: Bản trích sao.
+_GROUP_EXCEPTIONS = {"QyĐ", "CTr", "TTr", "TrS"}
 
 
 def _blank(part: str) -> bool:

@@ -1,0 +1,71 @@
+"""The report: stable rule ids citing clauses, a bilingual table, JSON."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from check_support import MAU_1_4
+
+from chithi_gen.check import RULES, Report, check_docx, format_table, to_json
+
+
+def test_rule_ids_are_unique_and_cite_a_clause() -> None:
+    ids = [rule.rule_id for rule, _ in RULES]
+    assert len(ids) == len(set(ids))
+    for rule, _ in RULES:
+        assert re.fullmatch(r"ND30-[A-Z0-9]+(-[A-Z0-9]+)*", rule.rule_id)
+        assert re.match(r"Phụ lục (I|III), ", rule.clause)
+        assert rule.title_vi and rule.title_en
+
+
+def test_results_follow_rule_order(ours: bytes) -> None:
+    report = check_docx(ours)
+    assert [r.rule_id for r in report.results] == [rule.rule_id for rule, _ in RULES]
+
+
+def test_table_lists_every_rule_and_details_failures() -> None:
+    report = check_docx(MAU_1_4)
+    table = format_table(report)
+    for rule, _ in RULES:
+        assert rule.rule_id in table
+    assert "KHÔNG ĐẠT / FAIL" in table
+    assert "Vị trí/Where" in table and "Yêu cầu/Expected" in table
+    assert "[LỖI  FAIL] ND30-TIEUNGU-RULE" in table
+    assert "[ĐẠT  pass] ND30-PAGE-A4" in table
+
+
+def test_table_of_a_passing_document(ours: bytes) -> None:
+    table = format_table(check_docx(ours))
+    assert "Kết quả/Result: ĐẠT / PASS" in table
+    assert "LỖI" not in table.split("\n", 3)[3]
+
+
+def test_json_round_trip() -> None:
+    report = check_docx(MAU_1_4)
+    data = json.loads(to_json(report))
+    assert data["ok"] is False
+    assert data["counts"] == report.counts()
+    first = data["results"][0]
+    assert set(first) >= {
+        "rule_id",
+        "clause",
+        "title_vi",
+        "title_en",
+        "status",
+        "where",
+        "found",
+        "expected",
+        "message",
+        "message_vi",
+        "message_en",
+    }
+    failed = [r for r in data["results"] if r["status"] == "fail"]
+    assert {r["rule_id"] for r in failed} == {r.rule_id for r in report.failures}
+    assert "Tiêu ngữ" in to_json(report)  # Vietnamese is not escaped
+
+
+def test_ok_ignores_not_applicable() -> None:
+    report = Report("x")
+    assert report.ok
+    assert report.counts() == {"pass": 0, "fail": 0, "n/a": 0}
