@@ -277,10 +277,10 @@ def _title(paras: list[Paragraph], c: Components, header_end: int) -> None:
         if c.trich_yeu_rule is not None:
             return
     for q in paras[start.order + 1 :]:
-        if not _is_top(q):
+        if not _is_top(q) or q.is_blank or is_rule_text(q.text):
             break
-        if q.is_blank or is_rule_text(q.text):
-            break
+        if c.trich_yeu and q.props.jc != c.trich_yeu[0].paragraph.props.jc:
+            break  # the body begins: the summary's lines share its alignment
         c.trich_yeu += [ln for ln in q.lines() if norm(ln.text)]
         rule = rule_after(paras, c.trich_yeu[-1])
         if rule is not None or len(c.trich_yeu) >= 4:
