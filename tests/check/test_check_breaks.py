@@ -38,7 +38,9 @@ class Break:
 
 def _margin(side: str, twips: str) -> Callable[[DocxEdit], None]:
     def edit(d: DocxEdit) -> None:
-        d.sect.find(q("pgMar")).set(q(side), twips)  # type: ignore[union-attr]
+        mar = d.sect.find(q("pgMar"))
+        assert mar is not None
+        mar.set(q(side), twips)
 
     return edit
 
@@ -67,7 +69,9 @@ def _landscape_page(d: DocxEdit) -> None:
 def _theme_font(d: DocxEdit) -> None:
     # Without its own font, Normal inherits the theme font of w:docDefaults.
     rpr = style_rpr(d, "Normal")
-    rpr.remove(rpr.find(q("rFonts")))  # type: ignore[arg-type]
+    fonts = rpr.find(q("rFonts"))
+    assert fonts is not None
+    rpr.remove(fonts)
 
 
 def _red_text(d: DocxEdit) -> None:
@@ -87,7 +91,9 @@ def _small_page_number(d: DocxEdit) -> None:
 
 
 def _numbered_first_page(d: DocxEdit) -> None:
-    d.sect.remove(d.sect.find(q("titlePg")))  # type: ignore[arg-type]
+    title_page = d.sect.find(q("titlePg"))
+    assert title_page is not None
+    d.sect.remove(title_page)
 
 
 def _style_size(style: str, half_points: str) -> Callable[[DocxEdit], None]:

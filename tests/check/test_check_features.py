@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import re
 from collections.abc import Callable
+from typing import Any
 
 import pytest
 from docx_edit import (
@@ -381,3 +382,84 @@ def test_locations_name_table_cells(ours: bytes) -> None:
     report = _check(ours, _text_edit("Số: 05/", "Số: 5/"))
     where = report.get("ND30-SOKYHIEU-TEXT").where
     assert re.search(r"bảng 1, ô \(2,1\).*table 1, cell \(2,1\)", where)
+
+
+# -- a document made with another tool ----------------------------------------------
+
+
+def _clerk_document() -> bytes:
+    """A Kế hoạch typed the naive way with python-docx's default template."""
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
+
+    doc = Document()
+
+    def add(
+        container: Any,
+        text: str,
+        *,
+        bold: bool = False,
+        italic: bool = False,
+        size: float = 13,
+        center: bool = True,
+        tnr: bool = True,
+    ) -> None:
+        p = container.add_paragraph()
+        if center:
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = p.add_run(text)
+        run.bold, run.italic, run.font.size = bold, italic, Pt(size)
+        if tnr:
+            run.font.name = "Times New Roman"
+
+    header = doc.add_table(rows=2, cols=2)
+    add(header.cell(0, 0), "ỦY BAN NHÂN DÂN", bold=True)
+    add(header.cell(0, 0), "XÃ AN BÌNH", bold=True)
+    add(header.cell(0, 0), "_______")
+    add(header.cell(0, 1), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold=True)
+    add(header.cell(0, 1), "Độc lập - Tự do - Hạnh phúc", bold=True, size=14)
+    add(header.cell(0, 1), "______________________")
+    add(header.cell(1, 0), "Số: 12/KH-UBND")
+    add(header.cell(1, 1), "An Bình, ngày 03 tháng 3 năm 2021", italic=True, size=14)
+    add(doc, "KẾ HOẠCH", bold=True, size=14, tnr=False)
+    add(doc, "Tổ chức Tết trồng cây năm 2021", bold=True, size=14, tnr=False)
+    add(doc, "-----------", tnr=False)
+    for i in range(3):
+        add(doc, f"Nội dung đoạn {i + 1} của kế hoạch.", size=14, center=False, tnr=False)
+    add(doc, "Đề nghị các thôn thực hiện.", size=14, center=False, tnr=False)
+    closing = doc.add_table(rows=1, cols=2)
+    add(closing.cell(0, 0), "Nơi nhận:", bold=True, italic=True, size=12, center=False)
+    for line in ("- UBND huyện;", "- Các thôn", "- Lưu VT."):
+        add(closing.cell(0, 0), line, size=11, center=False)
+    for line in ("KT. CHỦ TỊCH", "CHỦ TỊCH", "", "", "NGUYỄN VĂN BÌNH"):
+        add(closing.cell(0, 1), line, bold=True, size=14)
+    out = io.BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def test_clerk_document_made_with_python_docx() -> None:
+    report = check_docx(_clerk_document())
+    assert set(_failed(report)) == {
+        "ND30-PAGE-A4",  # US Letter
+        "ND30-MARGIN-TOP",  # 1 inch
+        "ND30-MARGIN-BOTTOM",
+        "ND30-MARGIN-RIGHT",  # 1.25 inch
+        "ND30-FONT-TNR",  # the theme font where no font was set
+        "ND30-PAGENUM-FIELD",
+        "ND30-TIEUNGU-RULE",  # underscores
+        "ND30-COQUAN-RULE",
+        "ND30-TRICHYEU-RULE",  # dashes
+        "ND30-BODY-ALIGN",
+        "ND30-BODY-INDENT",
+        "ND30-BODY-END",  # no «./.»
+        "ND30-KY-KT",  # KT. above the head's own title
+        "ND30-KY-HOTEN",  # name in capitals
+        "ND30-NOINHAN-LINES",  # «- Các thôn» without «;»
+        "ND30-NOINHAN-LUU",  # «- Lưu VT.»
+    }
+    assert report.get("ND30-MARGIN-LEFT").status == "pass"  # 31.75 mm
+    assert "theme:minorHAnsi" in report.get("ND30-FONT-TNR").found
