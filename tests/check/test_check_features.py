@@ -463,3 +463,36 @@ def test_clerk_document_made_with_python_docx() -> None:
     }
     assert report.get("ND30-MARGIN-LEFT").status == "pass"  # 31.75 mm
     assert "theme:minorHAnsi" in report.get("ND30-FONT-TNR").found
+
+
+def test_line_shape_anchored_above_its_text(ours: bytes) -> None:
+    # Word users often anchor the motto's line in the Quốc hiệu paragraph.
+    def edit(d: DocxEdit) -> None:
+        motto = d.para("Độc lập - Tự do")
+        rule = d.rule_after(motto)
+        ind = rule.find(f"{q('pPr')}/{q('ind')}")
+        assert ind is not None
+        tc_w = next(motto.iterancestors(q("tc"))).find(f"{q('tcPr')}/{q('tcW')}")
+        assert tc_w is not None
+        length = int(tc_w.get(q("w"), "0")) - 2 * 57 - 2 * int(ind.get(q("left"), "0"))
+        rule.getparent().remove(rule)
+        anchor = etree.fromstring(
+            f'<w:r xmlns:w="{q("")[1:-1]}" xmlns:wp="{WP}" xmlns:a="{A}" xmlns:wps="{WPS}">'
+            f"{_drawingml_line(length)}</w:r>"
+        )
+        d.para("CỘNG HÒA XÃ HỘI").append(anchor)
+
+    report = _check(ours, edit)
+    assert report.ok, [(r.rule_id, r.message) for r in report.failures]
+    assert "line shape" in report.get("ND30-TIEUNGU-RULE").found
+
+
+def test_page_number_judged_by_its_result(ours: bytes) -> None:
+    # Field-code runs may carry any size: Word shows the result run's.
+    def edit(d: DocxEdit) -> None:
+        for name in [n for n in d.entries if n.startswith("word/header")]:
+            for run in d.xml(name).iter(q("r")):
+                if run.find(q("t")) is None:
+                    set_prop(props(run, "rPr"), "sz", val="20")
+
+    assert _check(ours, edit).ok

@@ -110,13 +110,19 @@ def _is_bold(line: Line) -> bool:
 
 
 def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
-    """The rule drawn under ``line``: on its paragraph, or in the next few blank ones."""
+    """The rule drawn under ``line``.
+
+    Looked for on the line's own paragraph (a later line of underscores, a bottom
+    border, a line shape), then in the next few blank paragraphs of the same container
+    (borders, shapes, typed lines), then as a line shape anchored in the next line of
+    text or — where Word users often anchor them — in an earlier paragraph of the same
+    container.
+    """
     p = line.paragraph
-    lines = p.lines()
-    for later in lines[line.index + 1 :]:
+    for later in p.lines()[line.index + 1 :]:
         if is_rule_text(later.text):
             return RuleMark("text", p, None, norm(later.text))
-    own = _mark_on(p, line_par=p, text_para=p, top=False)
+    own = _mark_on(p, text_para=p, top=False)
     if own is not None:
         return own
     blanks = 0
@@ -124,7 +130,7 @@ def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
         if _container(q) != _container(p):
             break
         if q.is_blank or is_rule_text(q.text):
-            mark = _mark_on(q, line_par=q, text_para=p, top=True)
+            mark = _mark_on(q, text_para=p, top=True)
             if mark is not None:
                 return mark
             if is_rule_text(q.text):
@@ -133,15 +139,21 @@ def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
             if blanks > 2:
                 break
             continue
-        # A line shape anchored in the next line of text still draws under ours.
         shapes = [s for s in q.shapes if s.is_line]
         if shapes:
             return RuleMark("shape", q, shapes[0].width)
         break
+    for q in reversed(paras[max(p.order - 4, 0) : p.order]):
+        if _container(q) != _container(p):
+            break
+        shapes = [s for s in q.shapes if s.is_line]
+        if shapes:
+            return RuleMark("shape", q, shapes[0].width)
     return None
 
 
-def _mark_on(q: Paragraph, line_par: Paragraph, text_para: Paragraph, top: bool) -> RuleMark | None:
+def _mark_on(q: Paragraph, text_para: Paragraph, top: bool) -> RuleMark | None:
+    """A border or line shape on paragraph ``q`` drawn under ``text_para``'s text."""
     borders = q.props.borders
     sides = ("bottom", "top") if top else ("bottom",)
     for side in sides:

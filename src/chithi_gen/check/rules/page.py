@@ -192,9 +192,13 @@ def _fields(paras: list[Paragraph]) -> list[PageField]:
         depth = 0
         instr = ""
         runs: list[Element] = []
+        result: list[Element] = []
+        separated = False
         for r in p.iter(w("r")):
             if depth:
                 runs.append(r)
+                if separated and depth == 1:
+                    result.append(r)
             for el in r:
                 name = local(el)
                 if name == "instrText" and depth == 1:
@@ -205,12 +209,18 @@ def _fields(paras: list[Paragraph]) -> list[PageField]:
                 if kind == "begin":
                     depth += 1
                     if depth == 1:
-                        instr, runs = "", [r]
+                        instr, runs, result, separated = "", [r], [], False
+                elif kind == "separate" and depth == 1:
+                    separated = True
                 elif kind == "end" and depth:
                     depth -= 1
                     m = _PAGE_INSTR.match(instr)
                     if depth == 0 and m:
-                        out.append(PageField(para.location.part, para, runs, m.group("switches")))
+                        # Word shows the result runs' formatting (all runs if no result).
+                        shown = [x for x in result if x is not r and x.find(w("t")) is not None]
+                        out.append(
+                            PageField(para.location.part, para, shown or runs, m.group("switches"))
+                        )
     return out
 
 
