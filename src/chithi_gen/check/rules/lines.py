@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from chithi_gen.check.docx_reader import Line, Segment
-from chithi_gen.check.locate import RuleMark
+from chithi_gen.check.locate import RuleMark, is_rule_text
 from chithi_gen.check.metrics import Piece, line_width, wrapped_widths
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.ooxml import MM
@@ -170,7 +170,13 @@ def _tol(spec: _Spec) -> float:
 
 
 def _typed_length(mark: RuleMark) -> float:
-    segs = [s for ln in mark.paragraph.lines() for s in ln.segments if s.text.strip()]
+    segs = [
+        s
+        for ln in mark.paragraph.lines()
+        if is_rule_text(ln.text)
+        for s in ln.segments
+        if s.text.strip()
+    ]
     return line_width(_pieces(segs)) if segs else 0.0
 
 
