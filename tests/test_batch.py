@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import shutil
 import zipfile
 from collections.abc import Callable
 from concurrent.futures import Executor, Future, ProcessPoolExecutor, ThreadPoolExecutor
@@ -347,6 +348,7 @@ def test_500_communes_three_broken(tmp_path: Path) -> None:
     assert "phải là số nguyên" in errors[17][0] and "must be a whole number" in errors[17][0]
     assert "trường `dia_danh`" in errors[250][0] and "capital" in errors[250][0]
     assert "trường `nguoi_ky.ho_ten`" in errors[501][0] and "U+0007" in errors[501][0]
+    assert "'Nguyễn\\u0007Văn'" in errors[501][0]
     assert "497/500" in report.summary()
 
 
@@ -426,3 +428,67 @@ def test_cli_batch(tmp_path: Path, base: Path, capsys: pytest.CaptureFixture[str
     assert main(["batch", str(base), str(unknown), "-o", str(out)]) == 2
     assert "noi_nhan" in capsys.readouterr().err
     assert main(["batch", str(base), str(tmp_path / "none.csv"), "-o", str(out)]) == 2
+
+
+# --------------------------------------------------------------------------------- docs
+
+
+def test_docs_example(tmp_path: Path) -> None:
+    """The Python example of docs/batch.md runs as written (from a copy of the repo's
+    examples, with a standard ProcessPoolExecutor)."""
+    import re
+    import shutil
+    import subprocess
+    import sys
+
+    from support import ROOT
+
+    doc = (ROOT / "docs" / "batch.md").read_text(encoding="utf-8")
+    [code] = [b for b in re.findall(r"```python\n(.*?)```", doc, re.S) if "render_batch(" in b]
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    (tmp_path / "example.py").write_text(code, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, "example.py"], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "4/4" in proc.stdout and "Traceback" not in proc.stderr
+    names = sorted(p.name for p in (tmp_path / "out" / "cac-xa").iterdir())
+    assert names == ["005-quy-quan.docx", "luong-can.docx", "soc-ha.docx", "truong-ha.docx"]
+
+
+def test_example_tables_agree(tmp_path: Path) -> None:
+    """examples/batch: the CSV and the YAML table give the same Trường Hà header."""
+    csv_r = B.render_batch(EX2021, EXAMPLES / "batch" / "cac-xa.csv", tmp_path / "c", max_workers=1)
+    yml_r = B.render_batch(
+        EX2021, EXAMPLES / "batch" / "cac-xa.yaml", tmp_path / "y", max_workers=1
+    )
+    assert not csv_r.failed and not yml_r.failed
+    a = _text((tmp_path / "c" / "truong-ha.docx").read_bytes())
+    b = _text((tmp_path / "y" / "truong-ha.docx").read_bytes())
+    for text in (a, b):
+        assert "XÃ TRƯỜNG HÀ" in text and "Số: 11/CT-UBND" in text and "Nông Văn Hùng" in text
+
+
+# ---------------------------------------------------------------------------------- pdf
+
+
+@pytest.mark.skipif(
+    not (shutil.which("soffice") and shutil.which("pdftotext")), reason="needs LibreOffice"
+)
+def test_docx_to_pdf_many_keeps_order(tmp_path: Path) -> None:
+    import subprocess
+
+    from chithi_gen.api import render_docx
+    from chithi_gen.model import Campaign
+    from chithi_gen.render.pdf_batch import docx_to_pdf_many
+
+    places = ["Trường Hà", "Lương Can", "Sóc Hà"]
+    docs = [render_docx(Campaign.model_validate(dict(MINIMAL, dia_danh=p))) for p in places]
+    pdfs = docx_to_pdf_many(docs)
+    assert len(pdfs) == 3
+    for place, pdf in zip(places, pdfs, strict=True):
+        f = tmp_path / "x.pdf"
+        f.write_bytes(pdf)
+        text = subprocess.run(["pdftotext", str(f), "-"], capture_output=True, text=True).stdout
+        assert f"{place}, ngày" in text
+    assert docx_to_pdf_many([]) == []

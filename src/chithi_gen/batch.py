@@ -55,8 +55,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from chithi_gen.api import write_atomic
-from chithi_gen.compose import compose
+from chithi_gen.api import Renderer, write_atomic
 from chithi_gen.errors import CampaignError, ChithiError, Loc, OutputError, Problem
 from chithi_gen.inherit import Layer, Resolved, deep_merge, load_data, sourced_problems
 from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
@@ -557,9 +556,8 @@ def render_row(base: Mapping[str, Any], row: Variation, registry: Registry) -> O
     try:
         data = apply_variation(base, row)
         campaign = Campaign.model_validate(data)
-        doc = compose(campaign, registry)
-        layout = worker_layout(registry.get_kind(doc.loai).layout)
-        return Outcome(row.row, layout.render(doc))
+        layout = worker_layout(registry.get_kind(campaign.loai).layout)
+        return Outcome(row.row, Renderer(registry).render_docx(campaign, layout))
     except ValidationError as exc:
         return Outcome(row.row, None, tuple(problems_from_validation(exc)))
     except ChithiError as exc:
@@ -624,7 +622,7 @@ class ItemResult:
                 hit = self.row.value_of(p.loc)
                 if hit is not None:
                     col, val = hit
-                    shown = repr(val) if not isinstance(val, str) else f"'{val}'"
+                    shown = repr(val) if not isinstance(val, str) else f"'{_visible(val)}'"
                     if len(shown) > 80:
                         shown = shown[:77] + "…"
                     colname = f", cột `{col}`" if col != p.field_path else ""
@@ -632,6 +630,11 @@ class ItemResult:
                 fld += ": "
             out.append(f"{self.where} → {self.ten_tep}: {fld}{p.message_vi} ({p.message_en})")
         return out
+
+
+def _visible(text: str) -> str:
+    """``text`` with invisible and control characters shown as ``\\u0007``."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
 
 
 @dataclass
