@@ -258,3 +258,19 @@ def test_every_part_is_well_formed(docx_bytes: bytes) -> None:
         for name in zf.namelist():
             if name.endswith(".xml") or name.endswith(".rels"):
                 etree.fromstring(zf.read(name))
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("Ủy ban nhân dân xã Tân Lập", ["ỦY BAN NHÂN DÂN", "XÃ TÂN LẬP"]),
+        ("Ủy ban nhân dân huyện Hà Quảng", ["ỦY BAN NHÂN DÂN", "HUYỆN HÀ QUẢNG"]),
+        ("Ủy ban nhân dân thành phố Hồ Chí Minh", ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HỒ CHÍ MINH"]),
+        ("Phòng Nội vụ", ["PHÒNG NỘI VỤ"]),
+    ],
+)
+def test_agency_breaks_before_the_place(data: dict[str, Any], name: str, lines: list[str]) -> None:
+    """ "NHÂN DÂN" is never split; the line breaks before the administrative unit."""
+    data["co_quan"]["ten"] = name
+    doc = Document(io.BytesIO(_render(data)))
+    assert [p.text for p in doc.tables[0].cell(0, 0).paragraphs if p.text] == lines

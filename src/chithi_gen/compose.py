@@ -134,7 +134,10 @@ def noi_lien(items: Sequence[str]) -> str:
 
 def _phan_cong(pc: PhanCong) -> str:
     """ "Giao A chủ trì, phối hợp với B và C <nhiệm vụ>; hoàn thành trước ngày 25/3/2020."."""
-    text = f"Giao {pc.chu_tri}"
+    lead = pc.chu_tri
+    if lead.split(" ")[0] in ("Các", "Những", "Mỗi", "Toàn"):
+        lead = viet_thuong_dau(lead)  # "Giao các phòng, ban …"
+    text = f"Giao {lead}"
     if pc.phoi_hop:
         text += f" chủ trì, phối hợp với {noi_lien(pc.phoi_hop)}"
     text += f" {pc.nhiem_vu.rstrip('.;')}"
@@ -162,7 +165,7 @@ def bang_chi_tieu(targets: Sequence[ChiTieu]) -> Table:
         widths = [0.09, 0.36, 0.14, 0.15, 0.13, 0.13]
     rows = [tuple(header)]
     for n, t in enumerate(targets, start=1):
-        name = t.ten or t.van_ban or ""
+        name = " ".join(x for x in (t.ten, t.ghi_chu, t.van_ban) if x)
         value = format_so(t.gia_tri) if t.gia_tri is not None else ""
         row = [str(n), name, t.don_vi or "", value]
         if compare:

@@ -37,6 +37,12 @@ _Constructor.add_constructor(
     "tag:yaml.org,2002:timestamp",
     lambda self, node: self.construct_scalar(node),
 )
+# Decimals stay text too, so that "1.250" (1250 for a Vietnamese clerk, 1.25 for YAML)
+# reaches the model as typed and is refused as ambiguous instead of silently misread.
+_Constructor.add_constructor(
+    "tag:yaml.org,2002:float",
+    lambda self, node: self.construct_scalar(node),
+)
 
 
 def _yaml() -> YAML:
@@ -67,10 +73,11 @@ def parse_yaml(text: str, source: str | None = None) -> tuple[Any, Any]:
                 raise CampaignError(
                     [
                         Problem(
-                            "tệp dùng tham chiếu YAML (&/*), không được hỗ trợ; hãy viết đầy đủ"
-                            " nội dung",
+                            "tệp dùng tham chiếu YAML (&/*), không được hỗ trợ; nếu một dòng văn"
+                            " bản bắt đầu bằng * hoặc & (ví dụ **đậm**), hãy đặt cả dòng trong"
+                            " dấu ngoặc kép",
                             "the file uses YAML anchors/aliases (&/*), which are not supported;"
-                            " write the content out in full",
+                            " if a text starts with * or & (e.g. **bold**), put it in quotes",
                             line=mark.line + 1 if mark else None,
                             column=mark.column + 1 if mark else None,
                         )
@@ -149,7 +156,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05",
     ),
     "date_type": ("phải là một ngày dạng NNNN-TT-NN", "must be a date YYYY-MM-DD"),
-    "date_from_datetime_inexact": ("chỉ ghi ngày, không ghi giờ", "give a date without a time"),
+    "date_from_datetime_inexact": (
+        "ngày không hợp lệ; viết theo dạng NNNN-TT-NN, ví dụ 2021-02-05",
+        "invalid date; write it as YYYY-MM-DD, e.g. 2021-02-05",
+    ),
     "greater_than_equal": ("phải lớn hơn hoặc bằng {ge}", "must be at least {ge}"),
     "less_than_equal": ("phải nhỏ hơn hoặc bằng {le}", "must be at most {le}"),
     "too_short": ("cần ít nhất {min_length} mục", "needs at least {min_length} item(s)"),
@@ -213,9 +223,12 @@ def problems_from_validation(
         ctx = err.get("ctx") or {}
         if typ == "chithi":
             vi, en = str(ctx.get("vi", err["msg"])), str(ctx.get("en", err["msg"]))
+        elif typ == "string_type" and err.get("input") is None:
+            vi, en = "không được để trống", "must not be empty"
         elif typ in _MESSAGES:
             vi_t, en_t = _MESSAGES[typ]
-            vi, en = vi_t.format(**ctx), en_t.format(**ctx)
+            vi_ctx = {k: str(v).replace(" or ", " hoặc ") for k, v in ctx.items()}
+            vi, en = vi_t.format(**vi_ctx), en_t.format(**ctx)
         else:
             vi, en = "giá trị không hợp lệ", err["msg"]
         if typ == "extra_forbidden" and loc:

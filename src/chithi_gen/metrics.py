@@ -41,6 +41,26 @@ def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = 
 _GLUE_BEFORE_NUMBER = {"số", "ngày", "tháng", "năm", "Số", "Ngày"}
 
 
+#: Words a header line is best broken before ("ỦY BAN NHÂN DÂN" / "HUYỆN HÀ QUẢNG"),
+#: so that "NHÂN DÂN" is never split even when another break is narrower.
+_BREAK_BEFORE = {
+    "TỈNH",
+    "THÀNH",
+    "HUYỆN",
+    "QUẬN",
+    "THỊ",
+    "XÃ",
+    "PHƯỜNG",
+    "tỉnh",
+    "thành",
+    "huyện",
+    "quận",
+    "thị",
+    "xã",
+    "phường",
+}
+
+
 def _words(text: str) -> list[str]:
     """Split at spaces, keeping "số 05" and "ngày 10/02/2026" unbreakable."""
     out: list[str] = []
@@ -72,15 +92,17 @@ def wrap_balanced(
         return [" ".join(words)]
     n = len(words)
     for count in range(2, n + 1):
-        best: tuple[int, list[str]] | None = None
-        # Try every split into `count` lines (small n: names have < 15 words).
+        best: tuple[int, int, list[str]] | None = None
+        # Try every split into `count` lines (small n: names have < 15 words); prefer
+        # breaks before an administrative word, then the narrowest widest line.
         for cuts in _splits(n, count):
             lines = [words[a:b] for a, b in zip((0, *cuts), (*cuts, n), strict=True)]
             widest = max(width(line) for line in lines)
-            if widest <= max_twips and (best is None or widest < best[0]):
-                best = (widest, [" ".join(line) for line in lines])
+            penalty = sum(words[c] not in _BREAK_BEFORE for c in cuts)
+            if widest <= max_twips and (best is None or (penalty, widest) < best[:2]):
+                best = (penalty, widest, [" ".join(line) for line in lines])
         if best is not None:
-            return best[1]
+            return best[2]
         if count >= 6:
             break
     return wrap_greedy(text, max_twips, size_pt, bold=bold, italic=italic)

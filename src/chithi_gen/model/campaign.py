@@ -119,10 +119,13 @@ class Campaign(Model):
     @model_validator(mode="after")
     def _date_and_year(self) -> Campaign:
         if self.ngay is not None and self.nam is not None and self.ngay.year != self.nam:
-            raise nd30_error(
+            err = nd30_error(
                 f"'nam' ({self.nam}) khác năm của 'ngay' ({self.ngay.year}); bỏ 'nam' đi",
                 f"'nam' ({self.nam}) differs from the year of 'ngay' ({self.ngay.year});"
                 " remove 'nam'",
+            )
+            raise ValidationError.from_exception_data(
+                "Campaign", [{"type": err, "loc": ("nam",), "input": self.nam}]
             )
         return self
 

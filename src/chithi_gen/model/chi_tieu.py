@@ -6,14 +6,34 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Annotated
 
-from pydantic import Field, model_validator
+from pydantic import BeforeValidator, Field, model_validator
 
 from chithi_gen.errors import nd30_error
 from chithi_gen.model.base import Model
 from chithi_gen.model.text import Text
+from chithi_gen.vi.so import parse_so
 
 if TYPE_CHECKING:
     from chithi_gen.model.noi_dung import Node
+
+
+def _number(value: object) -> object:
+    """Numbers as clerks type them: "27.716", "21,9", 21.9 (see :func:`parse_so`)."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, float):
+        return Decimal(str(value))
+    if isinstance(value, str):
+        try:
+            return parse_so(value)
+        except ValueError as exc:
+            vi, _, en = str(exc).partition(" / ")
+            raise nd30_error(vi, en or vi) from None
+    return value
+
+
+#: A number: int, Decimal, or text in Vietnamese ("31.815,7") or plain ("31815.7") form.
+So = Annotated[Decimal, BeforeValidator(_number, json_schema_input_type=int | float | str)]
 
 
 class ChiTieu(Model):
@@ -28,10 +48,10 @@ class ChiTieu(Model):
     """
 
     ten: Text | None = None
-    gia_tri: Decimal | None = None
+    gia_tri: So | None = None
     don_vi: Text | None = None
     ghi_chu: Text | None = None
-    nam_truoc: Decimal | None = None
+    nam_truoc: So | None = None
     van_ban: Text | None = None
     chi_tiet: list[Node] = []
 

@@ -41,7 +41,7 @@ class NguoiKy(Model):
     chuc_vu: Text | None = None
     ho_ten: Text
 
-    @field_validator("tham_quyen", mode="before")
+    @field_validator("tham_quyen", mode="before", json_schema_input_type=str | None)
     @classmethod
     def _normalise_prefix(cls, value: object) -> object:
         if isinstance(value, str):
@@ -98,15 +98,20 @@ class NguoiKy(Model):
                         "'cap_truong' phải là chức vụ người đứng đầu, không phải cấp phó",
                         "'cap_truong' must be the head's title, not a deputy's",
                     )
+            if tq == "Q." and self.chuc_vu:
+                raise nd30_error(
+                    "ký 'Q.' không ghi 'chuc_vu': dòng 'Q. <cap_truong>' đã là chức vụ người ký",
+                    "'Q.' takes no 'chuc_vu': the line 'Q. <cap_truong>' is the signer's title",
+                )
             if tq in ("TL.", "TUQ.") and not self.chuc_vu:
                 raise nd30_error(
                     f"ký '{tq}' cần 'chuc_vu' của người ký (ví dụ: Chánh Văn phòng)",
                     f"'{tq}' needs the signer's 'chuc_vu' (e.g. Chánh Văn phòng)",
                 )
-            if self.tap_the and tq != "KT.":
+            if self.tap_the and tq not in ("KT.", "Q."):
                 raise nd30_error(
-                    "'tap_the' chỉ dùng với TM. hoặc KT.",
-                    "'tap_the' is only used with TM. or KT.",
+                    "'tap_the' chỉ dùng với TM., KT. hoặc Q.",
+                    "'tap_the' is only used with TM., KT. or Q.",
                 )
         else:
             if self.tap_the:

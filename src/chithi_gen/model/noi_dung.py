@@ -14,9 +14,10 @@ Inline emphasis inside any text: ``**đậm**`` for bold, ``*nghiêng*`` for ita
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field, model_validator
+from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
 from chithi_gen.errors import join_vi, nd30_error
 from chithi_gen.model.base import Model
@@ -48,17 +49,46 @@ class Cong(Model):
     noi_dung: list[Node] = []
 
 
+#: A label typed by hand: "I. ", "1. ", "1.1. ", "a) ", "đ) ".
+_TYPED_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
+
+
+def _no_typed_label(value: str | None) -> str | None:
+    if value and _TYPED_LABEL.match(value):
+        label = value.split()[0]
+        raise nd30_error(
+            f"đừng gõ số thứ tự '{label}': chithi tự đánh số theo vị trí của mục;"
+            " hãy xóa nó khỏi văn bản",
+            f"do not type the label '{label}': numbering is computed from the item's"
+            " position; remove it from the text",
+        )
+    return value
+
+
 class Muc(Model):
     """A numbered node: section (mục), item (khoản) or point (điểm) depending on depth."""
 
-    tieu_de: Text | None = None
-    muc: Text | None = None
+    tieu_de: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
+    muc: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
     thoi_gian: ThoiGianThiDua | None = None
     phan_cong: PhanCong | None = None
-    chi_tieu: list[ChiTieu] = []
+    chi_tieu: list[
+        Annotated[ChiTieu, BeforeValidator(lambda v: v, json_schema_input_type=str | ChiTieu)]
+    ] = []
     #: How targets are shown: "(1) …" lines (``danh_sach``) or a table (``bang``).
     chi_tieu_dang: Literal["danh_sach", "bang"] = "danh_sach"
     noi_dung: list[Node] = []
+
+    @model_validator(mode="after")
+    def _table_is_flat(self) -> Muc:
+        if self.chi_tieu_dang == "bang" and any(ct.chi_tiet for ct in self.chi_tieu):
+            raise nd30_error(
+                "chỉ tiêu dạng bảng không có 'chi_tiet'; hãy tách thành các chỉ tiêu riêng"
+                " hoặc dùng chi_tieu_dang: danh_sach",
+                "targets in a table take no 'chi_tiet'; make them separate targets or use"
+                " chi_tieu_dang: danh_sach",
+            )
+        return self
 
     @model_validator(mode="after")
     def _needs_text(self) -> Muc:

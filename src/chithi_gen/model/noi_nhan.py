@@ -30,6 +30,8 @@ class NoiNhan(Model):
     @model_validator(mode="before")
     @classmethod
     def _from_string(cls, value: object) -> object:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)
         if isinstance(value, str):
             text = clean_text(value)
             if isinstance(text, str):

@@ -15,7 +15,7 @@ from chithi_gen.vi.chu_cai import ALPHABET, chu_cai
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
 from chithi_gen.vi.la_ma import so_la_ma
 from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay, format_ngay_ngan
-from chithi_gen.vi.so import format_so, format_so_van_ban
+from chithi_gen.vi.so import format_so, format_so_van_ban, parse_so
 from chithi_gen.vi.tien import doc_so, tien_bang_chu
 from chithi_gen.vi.viet_tat import bang_viet_tat, viet_tat_loai
 
@@ -31,6 +31,7 @@ __all__ = [
     "format_so",
     "format_so_van_ban",
     "in_hoa",
+    "parse_so",
     "so_la_ma",
     "tien_bang_chu",
     "viet_hoa_dau",

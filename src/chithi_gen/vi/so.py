@@ -13,12 +13,13 @@ enough for every digit.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal, InvalidOperation, localcontext
 
 from babel import Locale
 from babel.numbers import format_decimal
 
-__all__ = ["format_so", "format_so_van_ban"]
+__all__ = ["format_so", "format_so_van_ban", "parse_so"]
 
 _LOCALE = "vi"
 
@@ -92,3 +93,35 @@ def format_so_van_ban(n: int) -> str:
     if n < 1:
         raise ValueError(f"document number must be >= 1, got {n}")
     return f"{n:02d}"
+
+
+_AMBIGUOUS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+_VI_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$")
+
+
+def parse_so(text: str) -> Decimal:
+    """Read a number as a clerk types it, in Vietnamese or in programming notation.
+
+    ``"31.815,7"`` and ``"21,9"`` (Vietnamese: "." groups thousands, "," is the decimal
+    mark) and ``"21.9"``, ``"27716"`` (plain) are accepted. ``"1.250"`` is refused:
+    it means 1250 in Vietnamese but 1.25 in a program, so the clerk must write
+    ``1250`` or ``1,25``. Raises :class:`ValueError` with the reason.
+    """
+    s = text.strip().replace(" ", "")
+    if _AMBIGUOUS.match(s):
+        raise ValueError(
+            f"số '{text}' không rõ nghĩa: viết {s.replace('.', '')} (nếu là"
+            f" {s.replace('.', '')}) hoặc {s.replace('.', ',')} (nếu là số thập phân)"
+            f" / ambiguous number '{text}': write {s.replace('.', '')} or {s.replace('.', ',')}"
+        )
+    if "," in s:
+        if not _VI_NUMBER.match(s):
+            raise ValueError(f"số '{text}' không đúng dạng / '{text}' is not a number")
+        s = s.replace(".", "").replace(",", ".")
+    try:
+        value = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(f"'{text}' không phải là số / '{text}' is not a number") from None
+    if not value.is_finite():
+        raise ValueError(f"'{text}' không phải là số / '{text}' is not a number")
+    return value
