@@ -103,3 +103,43 @@ def test_committed_schema_is_current() -> None:
     committed = json.loads((ROOT / "schema" / "campaign.schema.json").read_text(encoding="utf-8"))
     hint = "run: chithi schema -o schema/campaign.schema.json -f"
     assert committed == campaign_json_schema(), hint
+
+
+def test_unknown_kind_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(EX.read_text(encoding="utf-8").replace("loai: chi_thi", "loai: cong_van"))
+    assert main(["validate", str(bad)]) == 2
+    err = capsys.readouterr().err
+    line = EX.read_text(encoding="utf-8").splitlines().index("loai: chi_thi") + 1
+    assert f"{bad}:{line}: trường `loai`" in err and "chi_thi" in err
+
+
+def test_check_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ct.docx"
+    assert main(["render", str(EX), "-o", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["check", str(out)]) == 0
+    assert "ND30-PAGE-A4" in capsys.readouterr().out
+    assert main(["check", str(out), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report
+    not_docx = tmp_path / "x.docx"
+    not_docx.write_text("hello")
+    assert main(["check", str(not_docx)]) == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_check_fails_on_broken_document(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+    import zipfile
+
+    from chithi_gen import load_campaign, render_docx
+    from chithi_gen.render.package import read_package, write_package
+
+    parts = read_package(render_docx(load_campaign(EX)))
+    parts["word/document.xml"] = parts["word/document.xml"].replace(b"./.", b".")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(write_package(parts))
+    assert zipfile.is_zipfile(io.BytesIO(broken.read_bytes()))
+    assert main(["check", str(broken)]) == 1
+    assert "ND30-BODY-END" in capsys.readouterr().out

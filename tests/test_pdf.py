@@ -81,3 +81,26 @@ def test_fonts_embedded_with_vietnamese(pdf_2020: Path) -> None:
     for row in rows:
         assert " yes " in row  # embedded
         assert "Serif" in row or "Times" in row
+
+
+def test_render_pdf_and_png_from_cli(tmp_path: Path) -> None:
+    from chithi_gen.cli import main
+
+    out = tmp_path / "ct.docx"
+    assert (
+        main(
+            [
+                "render",
+                str(EXAMPLES / "chi-thi-ha-quang-2020.yaml"),
+                "-o",
+                str(out),
+                "--pdf",
+                "--png",
+            ]
+        )
+        == 0
+    )
+    assert (tmp_path / "ct.pdf").read_bytes()[:4] == b"%PDF"
+    pngs = sorted(tmp_path.glob("ct-*.png"))
+    assert len(pngs) == len(_pages(tmp_path / "ct.pdf"))
+    assert pngs[0].read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

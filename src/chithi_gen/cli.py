@@ -6,7 +6,8 @@ traceback. Exit codes (also in ``docs/cli.md``):
 ====  ==========================================================================
 0     thành công / success
 1     văn bản chưa đạt thể thức (``chithi check``) / the document fails a rule
-2     tệp chiến dịch sai / the campaign file is invalid or unreadable
+2     tệp đầu vào sai (tệp chiến dịch, tệp .docx cần kiểm tra) hoặc câu lệnh sai /
+      invalid input file or command-line usage
 3     mẫu trình bày sai / the layout is missing or broken
 4     không ghi được tệp kết quả / the output cannot be written
 5     thiếu công cụ ngoài (LibreOffice) / an external tool is missing
@@ -27,8 +28,10 @@ import typer
 from chithi_gen.advice import recipient_warnings
 from chithi_gen.api import Renderer, write_atomic
 from chithi_gen.errors import CampaignError, ChithiError, LayoutError, OutputError
-from chithi_gen.loader import load_campaign
+from chithi_gen.loader import load_campaign, locate
 from chithi_gen.model import Campaign
+from chithi_gen.render.pdf import docx_to_pdf
+from chithi_gen.render.png import pdf_to_png
 from chithi_gen.schema import campaign_json_schema
 
 EXIT_OK = 0
@@ -50,7 +53,10 @@ app = typer.Typer(
 
 
 def _warn(campaign: Campaign, source: Path) -> None:
-    for problem in recipient_warnings(campaign):
+    problems = recipient_warnings(campaign)
+    if problems:
+        problems = locate(problems, source.read_text(encoding="utf-8-sig"))
+    for problem in problems:
         typer.echo(f"Cảnh báo / warning: {problem.format(str(source))}", err=True)
 
 
@@ -88,16 +94,52 @@ def render(
     force: Annotated[
         bool, typer.Option("--force", "-f", help="Ghi đè tệp đã có (overwrite)")
     ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Tạo thêm tệp .pdf bằng LibreOffice (also write a PDF)")
+    ] = False,
+    png: Annotated[
+        bool,
+        typer.Option("--png", help="Tạo thêm ảnh từng trang .png (also write page images)"),
+    ] = False,
 ) -> None:
     """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
     out = output or file.with_suffix(".docx")
     try:
         campaign = load_campaign(file)
         _warn(campaign, file)
-        path = Renderer().write_docx(campaign, out, force=force)
+        data = Renderer().render_docx(campaign)
+        written = [write_atomic(out, data, force=force)]
+        if pdf or png:
+            pdf_bytes = docx_to_pdf(data)
+            if pdf:
+                written.append(write_atomic(out.with_suffix(".pdf"), pdf_bytes, force=force))
+            if png:
+                for n, image in enumerate(pdf_to_png(pdf_bytes), start=1):
+                    target = out.with_name(f"{out.stem}-{n}.png")
+                    written.append(write_atomic(target, image, force=force))
     except ChithiError as exc:
         raise _fail(exc) from None
-    typer.echo(f"Đã tạo / written: {path}")
+    for path in written:
+        typer.echo(f"Đã tạo / written: {path}")
+
+
+@app.command()
+def check(
+    file: Annotated[
+        Path, typer.Argument(help="Tệp .docx cần kiểm tra (a .docx to check)", show_default=False)
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON")] = False,
+) -> None:
+    """Kiểm tra thể thức ND30 của một tệp .docx bất kỳ (check any .docx against ND30)."""
+    from chithi_gen.check import CheckInputError, check_docx, format_table, to_json
+
+    try:
+        report = check_docx(file)
+    except CheckInputError as exc:
+        typer.echo(f"{file}: {exc.message_vi} ({exc.message_en})", err=True)
+        raise typer.Exit(EXIT_CAMPAIGN) from None
+    typer.echo(to_json(report) if as_json else format_table(report))
+    raise typer.Exit(EXIT_OK if report.ok else EXIT_CHECK_FAILED)
 
 
 @app.command()

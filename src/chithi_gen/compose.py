@@ -298,6 +298,12 @@ def top_level(campaign: Campaign, kind: Kind) -> list[Node]:
     return nodes + list(campaign.noi_dung)
 
 
+def check_structure(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> None:
+    """Raise :class:`CampaignError` if the kind is unknown or ``phan`` names a section the
+    kind's skeleton does not have — the checks that need the registry, done at load time."""
+    top_level(campaign, registry.get_kind(campaign.loai))
+
+
 def body(
     campaign: Campaign, citer: Citer | None = None, kind: Kind | None = None
 ) -> tuple[Paragraph | Table, ...]:

@@ -10,6 +10,7 @@ gigabytes.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,13 +21,18 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent
+from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
+from chithi_gen.compose import check_structure
 from chithi_gen.errors import CampaignError, Loc, Problem
+from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
 from chithi_gen.model import Campaign
 
 #: Largest campaign file accepted (bytes). Real ones are < 100 kB.
 MAX_BYTES = 5_000_000
+#: Deepest nesting of lists and mappings accepted in a file (a body 12 levels deep
+#: needs about 26; Python's recursion limit is far above this).
+MAX_NESTING = 100
 
 
 class _Constructor(RoundTripConstructor):
@@ -67,7 +73,22 @@ def parse_yaml(text: str, source: str | None = None) -> tuple[Any, Any]:
     """Parse YAML text; return (plain data, ruamel tree for line look-ups)."""
     yaml = _yaml()
     try:
+        level = 0
         for event in yaml.parse(text):
+            # Nesting is bounded before anything recursive (composer, pydantic) sees it.
+            if isinstance(event, CollectionStartEvent):
+                level += 1
+                if level > MAX_NESTING:
+                    mark = event.start_mark
+                    raise CampaignError.single(
+                        f"tệp lồng quá sâu (quá {MAX_NESTING} cấp danh sách/nhóm trường)",
+                        f"the file is nested too deeply (more than {MAX_NESTING} levels)",
+                        source,
+                        line=mark.line + 1 if mark else None,
+                        column=mark.column + 1 if mark else None,
+                    )
+            elif isinstance(event, CollectionEndEvent):
+                level -= 1
             if isinstance(event, AliasEvent):
                 mark = event.start_mark
                 raise CampaignError(
@@ -276,8 +297,39 @@ def validate_data(data: Any, tree: Any = None, source: str | None = None) -> Cam
         raise CampaignError(problems_from_validation(exc, tree), source) from None
 
 
-def load_campaign_text(text: str, source: str | None = None) -> Campaign:
-    """Parse and validate campaign text (YAML; JSON is valid YAML)."""
+def _check_structure(
+    campaign: Campaign, tree: Any, source: str | None, registry: Registry
+) -> Campaign:
+    """Registry-dependent checks (kind, skeleton sections), located in the file."""
+    try:
+        check_structure(campaign, registry)
+    except CampaignError as exc:
+        located = []
+        for p in exc.problems:
+            line, col = _locate(tree, p.loc) if tree is not None else (None, None)
+            located.append(dataclasses.replace(p, line=line, column=col))
+        raise CampaignError(located, source) from None
+    return campaign
+
+
+def locate(problems: list[Problem], text: str) -> list[Problem]:
+    """``problems`` with the line and column of their field in the YAML ``text``."""
+    _, tree = parse_yaml(text)
+    out = []
+    for p in problems:
+        line, col = _locate(tree, p.loc)
+        out.append(dataclasses.replace(p, line=line, column=col))
+    return out
+
+
+def load_campaign_text(
+    text: str, source: str | None = None, registry: Registry = DEFAULT_REGISTRY
+) -> Campaign:
+    """Parse and validate campaign text (YAML; JSON is valid YAML).
+
+    Also checks what needs the kind registry: that ``loai`` is a known kind and that
+    ``phan`` names only sections of its skeleton.
+    """
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise CampaignError.single(
             f"tệp quá lớn (tối đa {MAX_BYTES // 1_000_000} MB)",
@@ -289,12 +341,13 @@ def load_campaign_text(text: str, source: str | None = None) -> Campaign:
         # Year-over-year files: merge the parent chain first (see chithi_gen.inherit).
         from chithi_gen import inherit
 
-        return inherit.validate(inherit.resolve(data, tree, source))
-    return validate_data(data, tree, source)
+        campaign = inherit.validate(inherit.resolve(data, tree, source))
+        return _check_structure(campaign, None, source, registry)
+    return _check_structure(validate_data(data, tree, source), tree, source, registry)
 
 
-def load_campaign(path: str | Path) -> Campaign:
-    """Read, parse and validate a campaign file."""
+def load_campaign(path: str | Path, registry: Registry = DEFAULT_REGISTRY) -> Campaign:
+    """Read, parse and validate a campaign file (UTF-8 YAML or JSON)."""
     p = Path(path)
     source = str(path)
     try:
@@ -320,4 +373,4 @@ def load_campaign(path: str | Path) -> Campaign:
             f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
             source,
         ) from None
-    return load_campaign_text(text, source)
+    return load_campaign_text(text, source, registry)

@@ -1,0 +1,37 @@
+"""Page images (PNG) of a PDF through poppler's ``pdftoppm``, for previews."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from chithi_gen.errors import ChithiError
+from chithi_gen.render.pdf import ToolMissingError
+
+
+def pdf_to_png(pdf: bytes, dpi: int = 100) -> list[bytes]:
+    """One PNG per page of ``pdf``, in order."""
+    exe = shutil.which("pdftoppm")
+    if exe is None:
+        raise ToolMissingError.single(
+            "không tìm thấy 'pdftoppm' để tạo ảnh trang; hãy cài gói 'poppler-utils'",
+            "'pdftoppm' not found, needed for page images; install 'poppler-utils'",
+        )
+    with tempfile.TemporaryDirectory(prefix="chithi-png-") as tmp:
+        src = Path(tmp) / "document.pdf"
+        src.write_bytes(pdf)
+        proc = subprocess.run(
+            [exe, "-r", str(dpi), "-png", str(src), str(Path(tmp) / "trang")],
+            capture_output=True,
+            check=False,
+            timeout=300,
+        )
+        if proc.returncode != 0:
+            detail = proc.stderr.decode("utf-8", "replace").strip()[-300:]
+            raise ChithiError.single(
+                f"không tạo được ảnh trang: {detail}", f"cannot make page images: {detail}"
+            )
+        pages = sorted(Path(tmp).glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
+        return [p.read_bytes() for p in pages]
