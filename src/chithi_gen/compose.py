@@ -12,9 +12,10 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from chithi_gen.document import Document, Paragraph, Run, Table
-from chithi_gen.errors import CampaignError, Problem
+from chithi_gen.errors import CampaignError, Loc, Problem
 from chithi_gen.inline import Span, parse
 from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
 from chithi_gen.model import (
@@ -23,6 +24,7 @@ from chithi_gen.model import (
     Cong,
     Doan,
     Gach,
+    MauCau,
     Muc,
     Node,
     PhanCong,
@@ -35,6 +37,7 @@ from chithi_gen.model import (
     ky_hieu_nguoi_soan,
 )
 from chithi_gen.numbering import Scheme, heading_is_upper, label
+from chithi_gen.snippets import BUNDLED, SnippetError, Snippets
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
 from chithi_gen.vi.ngay import BLANK, format_dia_danh_ngay, format_ngay, format_ngay_ngan
 from chithi_gen.vi.so import format_so, format_so_van_ban
@@ -182,29 +185,47 @@ def bang_chi_tieu(targets: Sequence[ChiTieu]) -> Table:
 
 
 class _BodyBuilder:
-    def __init__(self, scheme: Scheme, citer: Citer) -> None:
+    def __init__(
+        self, scheme: Scheme, citer: Citer, snippets: Snippets, context: dict[str, Any]
+    ) -> None:
         self.scheme = scheme
         self.citer = citer
+        self.snippets = snippets
+        self.context = context
         self.out: list[Paragraph | Table] = []
+
+    def snippet(self, node: MauCau, level: int, loc: Loc) -> None:
+        try:
+            text = self.snippets.render(node.mau_cau, node.tham_so, self.context)
+        except SnippetError as exc:
+            raise CampaignError([Problem(exc.message_vi, exc.message_en, loc=loc)]) from None
+        self.para(text, level)
 
     def para(self, text: str, level: int, prefix: str = "") -> None:
         runs = ([Run(prefix + " ")] if prefix else []) + self.citer.runs(text)
         self.out.append(Paragraph("NoiDung", tuple(runs), level))
 
-    def nodes(self, nodes: Sequence[Node], path: tuple[int, ...]) -> None:
+    def nodes(self, nodes: Sequence[Node], path: tuple[int, ...], base: Loc = ()) -> None:
+        """Append ``nodes``, found at field path ``base`` of the campaign."""
+        self.items([(n, (*base, i)) for i, n in enumerate(nodes)], path)
+
+    def items(self, items: Sequence[tuple[Node, Loc]], path: tuple[int, ...]) -> None:
+        """Append nodes, each with its own field path (for errors)."""
         counter = 0
-        for node in nodes:
+        for node, loc in items:
             if isinstance(node, Doan):
                 self.para(node.doan, len(path))
+            elif isinstance(node, MauCau):
+                self.snippet(node, len(path), loc)
             elif isinstance(node, Gach | Cong):
                 mark = "-" if isinstance(node, Gach) else "+"
                 self.para(node.gach if isinstance(node, Gach) else node.cong, len(path), mark)
-                self.nodes(node.noi_dung, path)
+                self.nodes(node.noi_dung, path, (*loc, "noi_dung"))
             elif isinstance(node, Muc):
                 counter += 1
-                self.muc(node, (*path, counter))
+                self.muc(node, (*path, counter), loc)
 
-    def muc(self, node: Muc, path: tuple[int, ...]) -> None:
+    def muc(self, node: Muc, path: tuple[int, ...], loc: Loc = ()) -> None:
         level = len(path)
         lab = label(self.scheme, path)
         runs: list[Run] = []
@@ -241,8 +262,8 @@ class _BodyBuilder:
             self.out.append(bang_chi_tieu(node.chi_tieu))
         for i, ct in enumerate(node.chi_tieu if node.chi_tieu_dang == "danh_sach" else [], start=1):
             self.para(_chi_tieu(ct, i), level + 1)
-            self.nodes(ct.chi_tiet, path)
-        self.nodes(node.noi_dung, path)
+            self.nodes(ct.chi_tiet, path, (*loc, "chi_tieu", i - 1, "chi_tiet"))
+        self.nodes(node.noi_dung, path, (*loc, "noi_dung"))
 
 
 def _close_body(blocks: list[Paragraph | Table]) -> None:
@@ -267,12 +288,13 @@ def _close_body(blocks: list[Paragraph | Table]) -> None:
     blocks[-1] = Paragraph(last.style, tuple(runs), last.level)
 
 
-def top_level(campaign: Campaign, kind: Kind) -> list[Node]:
-    """The top-level body nodes: the skeleton's sections filled from ``phan`` (in the
-    skeleton's order, with its headings unless a section names its own), then
-    ``noi_dung``."""
+def top_level(campaign: Campaign, kind: Kind) -> list[tuple[Node, Loc]]:
+    """The top-level body nodes with their field paths: the skeleton's sections filled
+    from ``phan`` (in the skeleton's order, with its headings unless a section names its
+    own), then ``noi_dung``."""
+    rest: list[tuple[Node, Loc]] = [(n, ("noi_dung", i)) for i, n in enumerate(campaign.noi_dung)]
     if not campaign.phan:
-        return list(campaign.noi_dung)
+        return rest
     khung = [(k.ma, k.tieu_de) for k in campaign.khung] if campaign.khung else list(kind.khung)
     known = dict(khung)
     unknown = [key for key in campaign.phan if key not in known]
@@ -290,28 +312,41 @@ def top_level(campaign: Campaign, kind: Kind) -> list[Node]:
                 for key in unknown
             ]
         )
-    nodes: list[Node] = []
+    nodes: list[tuple[Node, Loc]] = []
     for key, heading in khung:
         section = campaign.phan.get(key)
         if section is not None:
-            nodes.append(section.model_copy(update={"tieu_de": section.tieu_de or heading}))
-    return nodes + list(campaign.noi_dung)
+            filled = section.model_copy(update={"tieu_de": section.tieu_de or heading})
+            nodes.append((filled, ("phan", key)))
+    return nodes + rest
 
 
-def check_structure(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> None:
-    """Raise :class:`CampaignError` if the kind is unknown or ``phan`` names a section the
-    kind's skeleton does not have — the checks that need the registry, done at load time."""
-    top_level(campaign, registry.get_kind(campaign.loai))
+def snippet_context(campaign: Campaign, kind: Kind) -> dict[str, Any]:
+    """What every clause snippet sees besides its own ``tham_so``."""
+    return {
+        "ten_loai": campaign.ten_loai or kind.ten_loai,
+        "co_quan": " ".join(campaign.co_quan.ten),
+        "dia_danh": campaign.dia_danh,
+        "nam": campaign.nam_ban_hanh,
+    }
 
 
 def body(
-    campaign: Campaign, citer: Citer | None = None, kind: Kind | None = None
+    campaign: Campaign,
+    kind: Kind,
+    citer: Citer | None = None,
+    snippets: Snippets = BUNDLED,
 ) -> tuple[Paragraph | Table, ...]:
     """The body paragraphs: preamble, then the numbered tree, closed with "./."."""
-    builder = _BodyBuilder(campaign.danh_so, citer or Citer(campaign.dan_chieu))
+    builder = _BodyBuilder(
+        campaign.danh_so,
+        citer or Citer(campaign.dan_chieu),
+        snippets,
+        snippet_context(campaign, kind),
+    )
     for text in campaign.mo_dau:
         builder.para(text, 0)
-    builder.nodes(top_level(campaign, kind or DEFAULT_REGISTRY.get_kind(campaign.loai)), ())
+    builder.items(top_level(campaign, kind), ())
     paragraphs = builder.out
     _close_body(paragraphs)
     return tuple(paragraphs)
@@ -381,11 +416,13 @@ def kem_theo(campaign: Campaign, qd: QuyetDinh) -> str:
     return f"(Kèm theo Quyết định số{so}/{ky_hieu_qd} {ngay} của {qd.tham_quyen_ban_hanh})"
 
 
-def compose_all(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> tuple[Document, ...]:
+def compose_all(
+    campaign: Campaign, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
+) -> tuple[Document, ...]:
     """Every document the campaign file yields, in order: the Quyết định (if the file
     has a ``quyet_dinh`` block) followed by the document it issues, or that document alone.
     """
-    main = compose(campaign, registry)
+    main = compose(campaign, registry, snippets)
     qd = campaign.quyet_dinh
     if qd is None:
         return (main,)
@@ -404,7 +441,9 @@ def compose_all(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> tu
     return (decision, attachment)
 
 
-def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Document:
+def compose(
+    campaign: Campaign, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
+) -> Document:
     """Build the :class:`Document` for ``campaign`` with the kind named by ``campaign.loai``."""
     kind = registry.get_kind(campaign.loai)
     nk = campaign.nguoi_ky
@@ -420,10 +459,19 @@ def compose(campaign: Campaign, registry: Registry = DEFAULT_REGISTRY) -> Docume
         dia_danh_ngay=format_dia_danh_ngay(campaign.dia_danh, campaign.ngay, campaign.nam_ban_hanh),
         ten_loai=in_hoa(ten_loai),
         trich_yeu=trich_yeu,
-        noi_dung=body(campaign, citer, kind),
+        noi_dung=body(campaign, kind, citer, snippets),
         noi_nhan=dong_noi_nhan(campaign.noi_nhan, campaign.luu),
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
         ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
         tieu_de_tep=f"{ten_loai} {trich_yeu}",
     )
+
+
+def check_structure(
+    campaign: Campaign, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
+) -> None:
+    """Raise :class:`CampaignError` for what only composing can find — an unknown kind, a
+    ``phan`` section outside the skeleton, a clause snippet missing or lacking a
+    parameter — so that the loader can report it with its line."""
+    compose_all(campaign, registry, snippets)

@@ -27,6 +27,7 @@ from chithi_gen.compose import check_structure
 from chithi_gen.errors import CampaignError, Loc, Problem
 from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
 from chithi_gen.model import Campaign
+from chithi_gen.snippets import BUNDLED, Snippets
 
 #: Largest campaign file accepted (bytes). Real ones are < 100 kB.
 MAX_BYTES = 5_000_000
@@ -273,7 +274,7 @@ def problems_from_validation(
 def _is_union_tag(part: object) -> bool:
     """Pydantic inserts the union member's name into the location; drop it."""
     return isinstance(part, str) and (
-        part in {"Doan", "Gach", "Cong", "Muc", "NoiNhan", "str", "date"}
+        part in {"Doan", "Gach", "Cong", "MauCau", "Muc", "NoiNhan", "str", "date"}
         or part.startswith("function-")
         or part.startswith("constrained-")
         or part.startswith("list[")
@@ -298,11 +299,15 @@ def validate_data(data: Any, tree: Any = None, source: str | None = None) -> Cam
 
 
 def _check_structure(
-    campaign: Campaign, tree: Any, source: str | None, registry: Registry
+    campaign: Campaign,
+    tree: Any,
+    source: str | None,
+    registry: Registry,
+    snippets: Snippets,
 ) -> Campaign:
-    """Registry-dependent checks (kind, skeleton sections), located in the file."""
+    """Checks that need the kind registry or the snippets, located in the file."""
     try:
-        check_structure(campaign, registry)
+        check_structure(campaign, registry, snippets)
     except CampaignError as exc:
         located = []
         for p in exc.problems:
@@ -323,7 +328,10 @@ def locate(problems: list[Problem], text: str) -> list[Problem]:
 
 
 def load_campaign_text(
-    text: str, source: str | None = None, registry: Registry = DEFAULT_REGISTRY
+    text: str,
+    source: str | None = None,
+    registry: Registry = DEFAULT_REGISTRY,
+    snippets: Snippets = BUNDLED,
 ) -> Campaign:
     """Parse and validate campaign text (YAML; JSON is valid YAML).
 
@@ -342,11 +350,14 @@ def load_campaign_text(
         from chithi_gen import inherit
 
         campaign = inherit.validate(inherit.resolve(data, tree, source))
-        return _check_structure(campaign, None, source, registry)
-    return _check_structure(validate_data(data, tree, source), tree, source, registry)
+        return _check_structure(campaign, None, source, registry, snippets)
+    campaign = validate_data(data, tree, source)
+    return _check_structure(campaign, tree, source, registry, snippets)
 
 
-def load_campaign(path: str | Path, registry: Registry = DEFAULT_REGISTRY) -> Campaign:
+def load_campaign(
+    path: str | Path, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
+) -> Campaign:
     """Read, parse and validate a campaign file (UTF-8 YAML or JSON)."""
     p = Path(path)
     source = str(path)
@@ -373,4 +384,4 @@ def load_campaign(path: str | Path, registry: Registry = DEFAULT_REGISTRY) -> Ca
             f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
             source,
         ) from None
-    return load_campaign_text(text, source, registry)
+    return load_campaign_text(text, source, registry, snippets)

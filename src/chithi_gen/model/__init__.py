@@ -5,7 +5,7 @@ from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu, dan_chieu_text
 from chithi_gen.model.nguoi_ky import NguoiKy, dong_quyen_han
-from chithi_gen.model.noi_dung import Cong, Doan, Gach, Muc, Node
+from chithi_gen.model.noi_dung import Cong, Doan, Gach, MauCau, Muc, Node
 from chithi_gen.model.noi_nhan import Luu, NoiNhan, dong_noi_nhan, ky_hieu_nguoi_soan
 from chithi_gen.model.phan_cong import PhanCong, don_vi_duoc_giao
 from chithi_gen.model.quyet_dinh import QuyetDinh
@@ -19,6 +19,7 @@ __all__ = [
     "Doan",
     "Gach",
     "Luu",
+    "MauCau",
     "Muc",
     "NguoiKy",
     "Node",

@@ -42,6 +42,14 @@ class Gach(Model):
     noi_dung: list[Node] = []
 
 
+class MauCau(Model):
+    """A clause snippet (mẫu câu) by name, with its parameters (see
+    :mod:`chithi_gen.snippets`): standard wording shared across documents."""
+
+    mau_cau: Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$", max_length=100)]
+    tham_so: dict[Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")], Text | int] = {}
+
+
 class Cong(Model):
     """A plus bullet "+ …", with optional sub-lines."""
 
@@ -100,7 +108,7 @@ class Muc(Model):
         return self
 
 
-_KEYS: dict[str, type[Model]] = {"doan": Doan, "gach": Gach, "cong": Cong}
+_KEYS: dict[str, type[Model]] = {"doan": Doan, "gach": Gach, "cong": Cong, "mau_cau": MauCau}
 _MUC_KEYS = {"tieu_de", "muc", "thoi_gian", "chi_tieu", "phan_cong"}
 
 
@@ -117,17 +125,18 @@ def _pick(value: Any) -> Any:
             return Muc.model_validate(value)
         raise nd30_error(
             "không rõ loại đoạn; cần một trong các khóa "
-            + join_vi(["tieu_de", "muc", "phan_cong", "doan", "gach", "cong"])
+            + join_vi(["tieu_de", "muc", "phan_cong", "doan", "gach", "cong", "mau_cau"])
             + f" (đang có: {', '.join(sorted(map(str, keys))) or 'không có khóa nào'})",
-            "unknown kind of body element; expected one of the keys tieu_de, muc, phan_cong, doan,"
+            "unknown kind of body element; expected one of the keys tieu_de, muc, phan_cong,"
+            " doan, mau_cau,"
             f" gach, cong (found: {', '.join(sorted(map(str, keys))) or 'no keys'})",
         )
     return value
 
 
 Node = Annotated[
-    Doan | Gach | Cong | Muc,
-    BeforeValidator(_pick, json_schema_input_type=str | Doan | Gach | Cong | Muc),
+    Doan | Gach | Cong | MauCau | Muc,
+    BeforeValidator(_pick, json_schema_input_type=str | Doan | Gach | Cong | MauCau | Muc),
 ]
 NoiDung = Annotated[list[Node], Field(max_length=20_000)]
 
