@@ -13,44 +13,66 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
 from chithi_gen.compose import compose, compose_all
 from chithi_gen.document import Document
 from chithi_gen.errors import OutputError
-from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
-from chithi_gen.layouts import bundled_layout_bytes
+from chithi_gen.kinds import Registry
+from chithi_gen.kinds.config import registry_for
+from chithi_gen.layouts import find_layout
+from chithi_gen.layouts import template_dirs as template_dirs_from_env
+from chithi_gen.loader import load_campaign
 from chithi_gen.model import Campaign
 from chithi_gen.render.docx import CompiledLayout
+from chithi_gen.snippets import Snippets
 
 
 class Renderer:
     """Renders campaigns with compiled layouts, compiling each layout once.
 
-    ``registry`` maps ``loai`` to document kinds (add your own with
-    :meth:`Registry.with_kinds`).
+    ``template_dirs`` are user template folders (each may hold ``layouts/<name>/``,
+    ``kinds.yaml`` and ``snippets/``), searched before the bundled ones; the folders in
+    the ``CHITHI_TEMPLATES`` environment variable are added after them when the renderer
+    is made. ``registry`` maps ``loai`` to kinds (default: the built-in kinds plus those
+    of installed entry points and of the folders' ``kinds.yaml``). ``layout`` forces one
+    layout (a name or a path) for every document instead of each kind's own.
     """
 
-    def __init__(self, registry: Registry = DEFAULT_REGISTRY) -> None:
-        self.registry = registry
-        self._layouts: dict[str, CompiledLayout] = {}
+    def __init__(
+        self,
+        registry: Registry | None = None,
+        template_dirs: Iterable[str | Path] = (),
+        layout: str | Path | None = None,
+    ) -> None:
+        self.template_dirs = template_dirs_from_env(template_dirs)
+        self.registry = registry if registry is not None else registry_for(self.template_dirs)
+        self.snippets = Snippets(self.template_dirs)
+        self.layout_name = layout
+        self._layouts: dict[Path, CompiledLayout] = {}
 
-    def layout(self, name: str) -> CompiledLayout:
-        """The compiled bundled layout ``name``."""
-        if name not in self._layouts:
-            self._layouts[name] = CompiledLayout(
-                bundled_layout_bytes(name), name=name, sandboxed=False
+    def layout(self, name: str | Path) -> CompiledLayout:
+        """The compiled layout ``name`` (or at that path), found by the lookup order."""
+        info = find_layout(name, self.template_dirs)
+        if info.docx not in self._layouts:
+            self._layouts[info.docx] = CompiledLayout(
+                info.read_bytes(), name=info.name, sandboxed=not info.bundled
             )
-        return self._layouts[name]
+        return self._layouts[info.docx]
+
+    def load(self, path: str | Path) -> Campaign:
+        """Read and validate a campaign file with this renderer's kinds and snippets."""
+        return load_campaign(path, self.registry, self.snippets)
 
     def compose(self, campaign: Campaign) -> Document:
         """The composed :class:`Document` of ``campaign``."""
-        return compose(campaign, self.registry)
+        return compose(campaign, self.registry, self.snippets)
 
     def compose_all(self, campaign: Campaign) -> tuple[Document, ...]:
         """All documents of ``campaign``: a Quyết định and its attachment, or one document."""
-        return compose_all(campaign, self.registry)
+        return compose_all(campaign, self.registry, self.snippets)
 
     def render_docx(
         self, campaign: Campaign | Document, layout: CompiledLayout | None = None
@@ -66,7 +88,7 @@ class Renderer:
         else:
             docs = self.compose_all(campaign)
             kind_name = campaign.loai
-        lay = layout or self.layout(self.registry.get_kind(kind_name).layout)
+        lay = layout or self.layout(self.layout_name or self.registry.get_kind(kind_name).layout)
         return lay.render(docs)
 
     def write_docx(

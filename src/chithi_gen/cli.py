@@ -28,7 +28,8 @@ import typer
 from chithi_gen.advice import recipient_warnings
 from chithi_gen.api import Renderer, write_atomic
 from chithi_gen.errors import CampaignError, ChithiError, LayoutError, OutputError
-from chithi_gen.loader import load_campaign, locate
+from chithi_gen.layouts import ORIGIN_LABELS, list_layouts
+from chithi_gen.loader import locate
 from chithi_gen.model import Campaign
 from chithi_gen.render.pdf import docx_to_pdf
 from chithi_gen.render.png import pdf_to_png
@@ -78,6 +79,19 @@ def _fail(exc: ChithiError) -> typer.Exit:
 FileArg = Annotated[
     Path, typer.Argument(help="Tệp chiến dịch .yaml/.json (campaign file)", show_default=False)
 ]
+TemplatesOpt = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--templates",
+        "-t",
+        help="Thư mục mẫu của đơn vị (user template folder; lặp lại được, thêm biến môi"
+        " trường CHITHI_TEMPLATES)",
+    ),
+]
+LayoutOpt = Annotated[
+    str | None,
+    typer.Option("--layout", "-l", help="Mẫu trình bày: tên hoặc đường dẫn (layout name or path)"),
+]
 
 
 @app.command()
@@ -101,13 +115,16 @@ def render(
         bool,
         typer.Option("--png", help="Tạo thêm ảnh từng trang .png (also write page images)"),
     ] = False,
+    templates: TemplatesOpt = None,
+    layout: LayoutOpt = None,
 ) -> None:
     """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
     out = output or file.with_suffix(".docx")
     try:
-        campaign = load_campaign(file)
+        renderer = Renderer(template_dirs=templates or (), layout=layout)
+        campaign = renderer.load(file)
         _warn(campaign, file)
-        data = Renderer().render_docx(campaign)
+        data = renderer.render_docx(campaign)
         written = [write_atomic(out, data, force=force)]
         if pdf or png:
             pdf_bytes = docx_to_pdf(data)
@@ -143,11 +160,10 @@ def check(
 
 
 @app.command()
-def validate(file: FileArg) -> None:
+def validate(file: FileArg, templates: TemplatesOpt = None) -> None:
     """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
     try:
-        campaign = load_campaign(file)
-        Renderer().compose_all(campaign)
+        campaign = Renderer(template_dirs=templates or ()).load(file)
         _warn(campaign, file)
     except ChithiError as exc:
         raise _fail(exc) from None
@@ -202,6 +218,52 @@ def batch(
     except ChithiError as exc:
         raise _fail(exc) from None
     raise typer.Exit(code)
+
+
+templates_app = typer.Typer(
+    help="Mẫu trình bày của đơn vị (layouts): liệt kê, kiểm tra (list, lint).",
+    no_args_is_help=True,
+)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.command("list")
+def templates_list(templates: TemplatesOpt = None) -> None:
+    """Liệt kê các mẫu trình bày, loại văn bản và mẫu câu hiện có (list what is available)."""
+    try:
+        renderer = Renderer(template_dirs=templates or ())
+        layouts = list_layouts(renderer.template_dirs)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    typer.echo("Mẫu trình bày / layouts:")
+    for info in layouts:
+        kinds = ", ".join(info.kinds) or "-"
+        typer.echo(f"  {info.name:<14} [{ORIGIN_LABELS[info.origin]}] {info.docx}")
+        typer.echo(f"  {'':<14} loại / kinds: {kinds}; {info.description}")
+    typer.echo("Loại văn bản / kinds:")
+    for kind in renderer.registry.values():
+        typer.echo(f"  {kind.name:<14} {kind.ten_loai} ({kind.viet_tat}), layout {kind.layout}")
+    typer.echo("Mẫu câu / snippets: " + ", ".join(renderer.snippets.names()))
+
+
+@templates_app.command("lint")
+def templates_lint(
+    layout: Annotated[
+        Path, typer.Argument(help="Tệp layout.docx hoặc thư mục mẫu (layout .docx or folder)")
+    ],
+) -> None:
+    """Kiểm tra một mẫu trình bày: thẻ bị tách, khối không cân, biến sai (lint a layout)."""
+    from chithi_gen.lint import lint_path
+
+    try:
+        findings = lint_path(layout)
+    except ChithiError as exc:
+        raise _fail(exc) from None
+    for finding in findings:
+        typer.echo(finding.format())
+    errors = sum(f.severity == "loi" for f in findings)
+    typer.echo(f"=> {errors} lỗi / {errors} error(s), {len(findings) - errors} ghi chú / notes")
+    raise typer.Exit(EXIT_LAYOUT if errors else EXIT_OK)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,7 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from chithi_gen.document import Document, Paragraph, Run, Table
+from chithi_gen.document import DOCUMENT_VARIABLES, Document, Paragraph, Run, Table
 from chithi_gen.errors import CampaignError, Loc, Problem
 from chithi_gen.inline import Span, parse
 from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
@@ -465,7 +465,25 @@ def compose(
         ho_ten=nk.ho_ten,
         ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
         tieu_de_tep=f"{ten_loai} {trich_yeu}",
+        extra=_extra_variables(campaign),
     )
+
+
+def _extra_variables(campaign: Campaign) -> dict[str, object]:
+    """The campaign's ``bien`` for custom layouts; a name the library uses is refused."""
+    taken = [k for k in campaign.bien if k in DOCUMENT_VARIABLES]
+    if taken:
+        raise CampaignError(
+            [
+                Problem(
+                    f"biến '{k}' trùng tên biến có sẵn của mẫu trình bày; hãy đặt tên khác",
+                    f"variable '{k}' clashes with a built-in layout variable; rename it",
+                    loc=("bien", k),
+                )
+                for k in taken
+            ]
+        )
+    return dict(campaign.bien)
 
 
 def check_structure(

@@ -20,6 +20,34 @@ BODY_STYLES = {
 }
 
 
+#: Top-level variables every layout can use.
+LAYOUT_VARIABLES = ("van_ban", "ngat_phan", "tieu_de_tep")
+#: Variables of each document (``vb`` inside ``{%p for vb in van_ban %}``); a campaign
+#: adds its own through ``bien``.
+DOCUMENT_VARIABLES = (
+    "loai",
+    "co_quan_chu_quan",
+    "co_quan_ban_hanh",
+    "ke_co_quan",
+    "so_ky_hieu",
+    "quoc_hieu",
+    "tieu_ngu",
+    "ke_tieu_ngu",
+    "dia_danh_ngay",
+    "ten_loai",
+    "trich_yeu",
+    "kem_theo",
+    "ke_trich_yeu",
+    "tham_quyen_ban_hanh",
+    "noi_dung",
+    "co_chu_ky",
+    "noi_nhan",
+    "ky_hieu_nguoi_soan",
+    "quyen_han",
+    "ho_ten",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     """Text with emphasis. ``bold``/``italic`` None means "as the paragraph style says".

@@ -83,6 +83,8 @@ class Campaign(Model):
     noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
     luu: Luu
     quyet_dinh: QuyetDinh | None = None
+    #: Extra variables for a custom layout, available there as ``vb.<name>``.
+    bien: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = {}
     dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
 
     @field_validator("dia_danh")
