@@ -464,6 +464,12 @@ def compose(
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
         ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
+        so=format_so_van_ban(campaign.so) if campaign.so is not None else "",
+        ky_hieu_loai=kind.viet_tat,
+        ky_hieu_co_quan=campaign.co_quan.viet_tat,
+        nguoi_nhan=tuple(n.text() for n in campaign.noi_nhan),
+        quoc_hieu=kind.quoc_hieu,
+        tieu_ngu=kind.tieu_ngu,
         tieu_de_tep=f"{ten_loai} {trich_yeu}",
         extra=_extra_variables(campaign),
     )

@@ -33,6 +33,10 @@ DOCUMENT_VARIABLES = (
     "quoc_hieu",
     "tieu_ngu",
     "ke_tieu_ngu",
+    "ke_quoc_hieu",
+    "so",
+    "ky_hieu_loai",
+    "ky_hieu_co_quan",
     "dia_danh_ngay",
     "ten_loai",
     "trich_yeu",
@@ -42,6 +46,7 @@ DOCUMENT_VARIABLES = (
     "noi_dung",
     "co_chu_ky",
     "noi_nhan",
+    "nguoi_nhan",
     "ky_hieu_nguoi_soan",
     "quyen_han",
     "ho_ten",
@@ -116,6 +121,13 @@ class Document:
     quyen_han: tuple[str, ...]
     ho_ten: str
     ky_hieu_nguoi_soan: str | None = None
+    #: The parts of the số ký hiệu, for layouts that print it their own way (a Party
+    #: layout: "Số 42-CT/HU"): the number ("05", or "" in a draft) and both abbreviations.
+    so: str = ""
+    ky_hieu_loai: str = ""
+    ky_hieu_co_quan: str = ""
+    #: The recipients' names without dash or punctuation (for layouts with other rules).
+    nguoi_nhan: tuple[str, ...] = ()
     tham_quyen_ban_hanh: str = ""
     kem_theo: str = ""
     tieu_de_tep: str = ""

@@ -187,8 +187,9 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
                 )
             )
     if "word/document.xml" in parts:
-        for name in DOCUMENT_VARIABLES:
-            if name not in used_attrs and name not in ("loai", "co_chu_ky"):
+        for group in _CONTENT:
+            if not used_attrs & set(group):
+                name = group[0]
                 findings.append(
                     Finding(
                         "BIEN-THUA",
@@ -202,6 +203,25 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
                 )
     order = {"loi": 0, "canh_bao": 1, "thong_tin": 2}
     return sorted(findings, key=lambda f: order[f.severity])
+
+
+#: Document variables that carry content: a layout that uses none of a group loses that
+#: content (alternatives: the whole "Số:" line or its parts; Nơi nhận lines or names).
+_CONTENT: tuple[tuple[str, ...], ...] = (
+    ("co_quan_chu_quan",),
+    ("co_quan_ban_hanh",),
+    ("so_ky_hieu", "so"),
+    ("dia_danh_ngay",),
+    ("ten_loai",),
+    ("trich_yeu",),
+    ("kem_theo",),
+    ("tham_quyen_ban_hanh",),
+    ("noi_dung",),
+    ("noi_nhan", "nguoi_nhan"),
+    ("ky_hieu_nguoi_soan",),
+    ("quyen_han",),
+    ("ho_ten",),
+)
 
 
 def _first_use(patched: str, name: str) -> int | None:

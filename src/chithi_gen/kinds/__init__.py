@@ -32,6 +32,10 @@ class Kind:
     layout: str = "nd30"
     mau: str = "Mẫu 1.4"
     khung: tuple[tuple[str, str], ...] = ()
+    #: The top-right heading lines; a Party kind (Hướng dẫn 36-HD/VPTW) has
+    #: "ĐẢNG CỘNG SẢN VIỆT NAM" and no motto.
+    quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
 
     @classmethod
     def from_table(

@@ -48,6 +48,8 @@ class KindConfig(Model):
     layout: Annotated[str, Field(min_length=1)] = "nd30"
     mau: str = "Mẫu 1.4"
     khung: list[_Section] = []
+    quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
 
     @field_validator("viet_tat")
     @classmethod

@@ -82,6 +82,8 @@ class Geometry:
     chu_quan_bold: bool
     tieu_ngu_size: float
     tieu_ngu_bold: bool
+    quoc_hieu_size: float
+    quoc_hieu_bold: bool
     trich_yeu_size: float
     trich_yeu_bold: bool
 
@@ -153,6 +155,7 @@ def read_geometry(parts: Mapping[str, bytes]) -> Geometry:
     cq_size, cq_bold = _style_font(styles, "CoQuanBanHanh")
     cqcq_size, cqcq_bold = _style_font(styles, "CoQuanChuQuan")
     tn_size, tn_bold = _style_font(styles, "TieuNgu")
+    qh_size, qh_bold = _style_font(styles, "QuocHieu")
     ty_size, ty_bold = _style_font(styles, "TrichYeu")
     return Geometry(
         co_quan_width=co_quan_w,
@@ -164,6 +167,8 @@ def read_geometry(parts: Mapping[str, bytes]) -> Geometry:
         chu_quan_bold=cqcq_bold,
         tieu_ngu_size=tn_size,
         tieu_ngu_bold=tn_bold,
+        quoc_hieu_size=qh_size,
+        quoc_hieu_bold=qh_bold,
         trich_yeu_size=ty_size,
         trich_yeu_bold=ty_bold,
     )
@@ -361,6 +366,7 @@ class CompiledLayout:
             (text_width(x, g.co_quan_size, bold=g.co_quan_bold) for x in co_quan), default=0
         )
         tieu_ngu_len = text_width(doc.tieu_ngu, g.tieu_ngu_size, bold=g.tieu_ngu_bold)
+        quoc_hieu_len = text_width(doc.quoc_hieu, g.quoc_hieu_size, bold=g.quoc_hieu_bold)
         # Centred title lines are broken evenly, as a văn thư breaks them, within 95% of
         # the measured width so Word never needs to break them again.
         trich_yeu_lines = wrap_balanced(
@@ -385,6 +391,11 @@ class CompiledLayout:
             "quoc_hieu": doc.quoc_hieu,
             "tieu_ngu": doc.tieu_ngu,
             "ke_tieu_ngu": rule_paragraph(tieu_ngu_len, g.quoc_hieu_width),
+            "ke_quoc_hieu": rule_paragraph(quoc_hieu_len, g.quoc_hieu_width),
+            "so": doc.so,
+            "ky_hieu_loai": doc.ky_hieu_loai,
+            "ky_hieu_co_quan": doc.ky_hieu_co_quan,
+            "nguoi_nhan": list(doc.nguoi_nhan),
             "dia_danh_ngay": doc.dia_danh_ngay,
             "ten_loai": doc.ten_loai,
             "trich_yeu": line_breaks(trich_yeu_lines),
