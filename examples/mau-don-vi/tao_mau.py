@@ -1,7 +1,7 @@
 """Build this folder's layout the way a template author would in Word, but as a script.
 
 It copies the bundled ``nd30`` layout and makes the three changes the template
-author's guide (docs/huong-dan-mau-trinh-bay.md) walks through by hand in Word or
+author's guide (docs/template-authors.md) walks through by hand in Word or
 LibreOffice:
 
 1. the body text ("Nội dung" style) at 13 pt instead of 14;

@@ -449,7 +449,9 @@ def compose(
     nk = campaign.nguoi_ky
     citer = Citer(campaign.dan_chieu)
     # A trích yếu standing under the title starts with a capital (Mẫu 1.4: "Về việc …").
-    trich_yeu = viet_hoa_dau(citer.plain(campaign.trich_yeu))
+    trich_yeu = citer.plain(campaign.trich_yeu)
+    if kind.viet_hoa_trich_yeu:
+        trich_yeu = viet_hoa_dau(trich_yeu)
     ten_loai = campaign.ten_loai or kind.ten_loai
     return Document(
         loai=kind.name,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from chithi_gen.errors import CampaignError
 from chithi_gen.vi.viet_tat import viet_tat_loai
@@ -36,10 +37,13 @@ class Kind:
     #: "ĐẢNG CỘNG SẢN VIỆT NAM" and no motto.
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
+    #: Whether the trích yếu starts with a capital ("Về việc …", Mẫu 1.4); a Party
+    #: trích yếu starts with a small letter ("về …", Hướng dẫn 36-HD/VPTW).
+    viet_hoa_trich_yeu: bool = True
 
     @classmethod
     def from_table(
-        cls, name: str, ten_loai: str, khung: tuple[tuple[str, str], ...] = (), **kw: str
+        cls, name: str, ten_loai: str, khung: tuple[tuple[str, str], ...] = (), **kw: Any
     ) -> Kind:
         """A kind whose abbreviation is looked up in the Phụ lục III table."""
         return cls(

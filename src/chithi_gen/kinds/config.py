@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from importlib.metadata import entry_points
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field, ValidationError, field_validator
 
@@ -50,6 +50,7 @@ class KindConfig(Model):
     khung: list[_Section] = []
     quoc_hieu: str = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     tieu_ngu: str = "Độc lập - Tự do - Hạnh phúc"
+    viet_hoa_trich_yeu: bool = True
 
     @field_validator("viet_tat")
     @classmethod
@@ -60,12 +61,17 @@ class KindConfig(Model):
     def to_kind(self) -> Kind:
         """The :class:`Kind`; the abbreviation defaults to the Phụ lục III table's."""
         khung = tuple((s.ma, s.tieu_de) for s in self.khung)
+        look: dict[str, Any] = {
+            "layout": self.layout,
+            "mau": self.mau,
+            "quoc_hieu": self.quoc_hieu,
+            "tieu_ngu": self.tieu_ngu,
+            "viet_hoa_trich_yeu": self.viet_hoa_trich_yeu,
+        }
         if self.viet_tat:
-            return Kind(self.loai, self.ten_loai, self.viet_tat, self.layout, self.mau, khung)
+            return Kind(self.loai, self.ten_loai, self.viet_tat, khung=khung, **look)
         try:
-            return Kind.from_table(
-                self.loai, self.ten_loai, khung, layout=self.layout, mau=self.mau
-            )
+            return Kind.from_table(self.loai, self.ten_loai, khung, **look)
         except KeyError:
             raise ValueError(
                 f"'{self.ten_loai}' không có trong bảng chữ viết tắt Phụ lục III; hãy ghi"
