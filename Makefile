@@ -26,8 +26,8 @@ system-deps:
 	@bash scripts/system-deps.sh $(TEST_DEBS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts benchmarks examples
+	$(BIN)/ruff format --check src tests scripts benchmarks examples
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

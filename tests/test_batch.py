@@ -383,10 +383,10 @@ def test_failure_half_way_keeps_finished_documents(tmp_path: Path, base: Path) -
     assert len(again.written) == 4 and all(r.output_error for r in again.failed)
 
 
-def _crash_on_row_7(base: Any, row: B.Variation, registry: Any) -> B.Outcome:
+def _crash_on_row_7(base: Any, row: B.Variation, *rest: Any) -> B.Outcome:
     if row.row == 7:
         os._exit(1)
-    return _ORIGINAL(base, row, registry)
+    return _ORIGINAL(base, row, *rest)
 
 
 _ORIGINAL = B.render_row

@@ -321,3 +321,12 @@ def test_inline_emphasis(data: dict[str, Any]) -> None:
 def test_unbalanced_marker_kept_literally(data: dict[str, Any]) -> None:
     data["mo_dau"] = ["Đàn gia cầm * tăng 4%"]
     assert compose(Campaign.model_validate(data)).noi_dung[0].text == "Đàn gia cầm * tăng 4%"
+
+
+def test_absurd_nesting_is_an_error_not_a_crash(data: dict[str, Any]) -> None:
+    node: dict[str, Any] = {"muc": "x"}
+    for _ in range(900):
+        node = {"muc": "x", "noi_dung": [node]}
+    data["noi_dung"] = [node]
+    with pytest.raises(ValidationError, match="lồng quá sâu"):
+        Campaign.model_validate(data)

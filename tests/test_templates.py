@@ -235,3 +235,18 @@ def test_party_directive_from_layout_and_kinds_only() -> None:
     assert styles["QuocHieu"].font.size.pt == 15 and styles["NoiNhanNhan"].font.underline
     section = doc.sections[0]
     assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
+
+
+def test_batch_with_a_user_template_folder(tmp_path: Path) -> None:
+    """Workers get the organisation's kinds, layout and snippets too."""
+    import concurrent.futures as cf
+
+    from chithi_gen.batch import render_batch
+
+    rows = [{"dia_danh": "Hà Quảng", "so": n, "ten_tep": f"pa-{n}.docx"} for n in (1, 2)]
+    with cf.ProcessPoolExecutor(max_workers=2) as pool:
+        report = render_batch(PHUONG_AN, rows, tmp_path, executor=pool, template_dirs=[ORG])
+    assert [r.ok for r in report.results] == [True, True], [r.messages() for r in report.failed]
+    doc = Document(str(tmp_path / "pa-2.docx"))
+    assert doc.tables[0].cell(1, 0).text == "Số: 02/PA-UBND"
+    assert {s.style_id: s for s in doc.styles}["NoiDung"].font.size.pt == 13

@@ -56,6 +56,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from chithi_gen.api import Renderer, write_atomic
+from chithi_gen.compose import compose_all
 from chithi_gen.errors import CampaignError, ChithiError, Loc, OutputError, Problem
 from chithi_gen.inherit import Layer, Resolved, deep_merge, load_data, sourced_problems
 from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
@@ -540,6 +541,7 @@ class Chunk:
     base: Mapping[str, Any]
     rows: tuple[Variation, ...]
     registry: Registry | None = None
+    template_dirs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -551,13 +553,37 @@ class Outcome:
     problems: tuple[Problem, ...] = ()
 
 
-def render_row(base: Mapping[str, Any], row: Variation, registry: Registry) -> Outcome:
+_RENDERERS: dict[tuple[str, ...], Renderer] = {}
+
+
+def worker_renderer(template_dirs: tuple[str, ...]) -> Renderer:
+    """A :class:`Renderer` for user template folders, made once per process."""
+    renderer = _RENDERERS.get(template_dirs)
+    if renderer is None:
+        renderer = Renderer(template_dirs=template_dirs)
+        _RENDERERS[template_dirs] = renderer
+    return renderer
+
+
+def render_row(
+    base: Mapping[str, Any],
+    row: Variation,
+    registry: Registry | None,
+    template_dirs: tuple[str, ...] = (),
+) -> Outcome:
     """Apply, validate, compose and render one row; every failure becomes problems."""
     try:
         data = apply_variation(base, row)
         campaign = Campaign.model_validate(data)
-        layout = worker_layout(registry.get_kind(campaign.loai).layout)
-        return Outcome(row.row, Renderer(registry).render_docx(campaign, layout))
+        if template_dirs:
+            renderer = worker_renderer(template_dirs)
+            reg = registry or renderer.registry
+            docs = compose_all(campaign, reg, renderer.snippets)
+            layout = renderer.layout(reg.get_kind(campaign.loai).layout)
+            return Outcome(row.row, layout.render(docs))
+        reg = registry or DEFAULT_REGISTRY
+        layout = worker_layout(reg.get_kind(campaign.loai).layout)
+        return Outcome(row.row, Renderer(reg).render_docx(campaign, layout))
     except ValidationError as exc:
         return Outcome(row.row, None, tuple(problems_from_validation(exc)))
     except ChithiError as exc:
@@ -577,8 +603,7 @@ def render_row(base: Mapping[str, Any], row: Variation, registry: Registry) -> O
 
 def render_chunk(chunk: Chunk) -> list[Outcome]:
     """The work function sent to executors: render every row of ``chunk``."""
-    registry = chunk.registry or DEFAULT_REGISTRY
-    return [render_row(chunk.base, row, registry) for row in chunk.rows]
+    return [render_row(chunk.base, row, chunk.registry, chunk.template_dirs) for row in chunk.rows]
 
 
 # --------------------------------------------------------------------------- report
@@ -794,6 +819,7 @@ def render_batch(
     registry: Registry = DEFAULT_REGISTRY,
     progress: Callable[[ItemResult], None] | None = None,
     chunk_size: int | None = None,
+    template_dirs: Sequence[str | Path] = (),
 ) -> BatchReport:
     """Render one document per variation row into ``outdir``; never stops on a bad row.
 
@@ -803,7 +829,9 @@ def render_batch(
     a :class:`~concurrent.futures.ProcessPoolExecutor` of ``max_workers`` processes
     (default: all cores) is made and shut down, or the rows run in this process when
     ``max_workers`` is 1. ``progress`` is called with each :class:`ItemResult` as it is
-    known. A campaign wrong in a field that no column changes, or an unreadable table,
+    known. ``template_dirs`` are user template folders (layouts, ``kinds.yaml``,
+    snippets), as for :class:`~chithi_gen.Renderer`; each worker process reads them
+    once. A campaign wrong in a field that no column changes, or an unreadable table,
     raises :class:`CampaignError` before anything is written.
     """
     start = time.perf_counter()
@@ -856,6 +884,7 @@ def render_batch(
         todo.append(row)
 
     by_row = {r.row: r for r in todo}
+    dirs = tuple(str(d) for d in template_dirs)
     reg = None if registry is DEFAULT_REGISTRY else registry
 
     def deliver(outcome: Outcome) -> None:
@@ -892,11 +921,12 @@ def render_batch(
     workers = max_workers or os.cpu_count() or 1
     if executor is None and (workers <= 1 or len(todo) <= 1):
         for row in todo:
-            deliver(render_row(base.data, row, registry))
+            deliver(render_row(base.data, row, reg, dirs))
     else:
         size = chunk_size or max(1, min(32, math.ceil(len(todo) / (workers * 4))))
         chunks = [
-            Chunk(base.data, tuple(todo[i : i + size]), reg) for i in range(0, len(todo), size)
+            Chunk(base.data, tuple(todo[i : i + size]), reg, dirs)
+            for i in range(0, len(todo), size)
         ]
         own = executor is None
         pool = executor or cf.ProcessPoolExecutor(max_workers=workers)
@@ -938,6 +968,7 @@ def run_cli(
     *,
     force: bool = False,
     jobs: int | None = None,
+    template_dirs: Sequence[Path] = (),
 ) -> int:
     """``chithi batch``: progress bar on stderr, summary on stdout, errors on stderr.
 
@@ -979,7 +1010,13 @@ def run_cli(
 
         try:
             report = render_batch(
-                campaign, table, outdir, max_workers=jobs, force=force, progress=tick
+                campaign,
+                table,
+                outdir,
+                max_workers=jobs,
+                force=force,
+                progress=tick,
+                template_dirs=template_dirs,
             )
         except KeyboardInterrupt:
             progress.stop()

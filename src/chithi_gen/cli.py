@@ -209,12 +209,15 @@ def batch(
         int | None,
         typer.Option("-j", "--jobs", help="Số tiến trình (processes); mặc định: số lõi CPU"),
     ] = None,
+    templates: TemplatesOpt = None,
 ) -> None:
     """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
     from chithi_gen.batch import run_cli
 
     try:
-        code = run_cli(file, variations, output, force=force, jobs=jobs)
+        code = run_cli(
+            file, variations, output, force=force, jobs=jobs, template_dirs=templates or ()
+        )
     except ChithiError as exc:
         raise _fail(exc) from None
     raise typer.Exit(code)

@@ -20,6 +20,10 @@ from chithi_gen.model.noi_nhan import Luu, NoiNhan
 from chithi_gen.model.quyet_dinh import QuyetDinh
 from chithi_gen.model.text import Text
 
+#: Deepest raw nesting (mappings and lists) accepted before validation; the body's own
+#: limit (MAX_DEPTH sections) is far below it.
+MAX_RAW_NESTING = 100
+
 #: Numbering schemes of the body (see :mod:`chithi_gen.numbering`).
 DanhSo = Literal["la_ma", "thap_phan"]
 
@@ -86,6 +90,24 @@ class Campaign(Model):
     #: Extra variables for a custom layout, available there as ``vb.<name>``.
     bien: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = {}
     dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _not_too_deep(cls, data: Any) -> Any:
+        """Refuse absurd nesting before pydantic recurses into it (no RecursionError)."""
+        stack = [(data, 0)]
+        while stack:
+            value, level = stack.pop()
+            if level > MAX_RAW_NESTING:
+                raise nd30_error(
+                    f"dữ liệu lồng quá sâu (hơn {MAX_RAW_NESTING} cấp)",
+                    f"the data is nested too deeply (more than {MAX_RAW_NESTING} levels)",
+                )
+            if isinstance(value, dict):
+                stack.extend((v, level + 1) for v in value.values())
+            elif isinstance(value, list | tuple):
+                stack.extend((v, level + 1) for v in value)
+        return data
 
     @field_validator("dia_danh")
     @classmethod
