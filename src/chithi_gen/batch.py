@@ -61,7 +61,7 @@ from chithi_gen.errors import CampaignError, ChithiError, Loc, OutputError, Prob
 from chithi_gen.inherit import Layer, Resolved, deep_merge, load_data, sourced_problems
 from chithi_gen.kinds import DEFAULT_REGISTRY, Registry
 from chithi_gen.layouts import bundled_layout_bytes
-from chithi_gen.loader import parse_yaml, problems_from_validation
+from chithi_gen.loader import parse_yaml, problems_from_validation, read_bytes
 from chithi_gen.model import Campaign
 from chithi_gen.render.docx import CompiledLayout
 
@@ -318,29 +318,11 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
     )
 
 
-def _read_bytes(path: Path, source: str) -> bytes:
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CampaignError.single("không tìm thấy tệp", "file not found", source) from None
-    except OSError as exc:
-        raise CampaignError.single(
-            f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}", source
-        ) from None
-    if len(raw) > MAX_TABLE_BYTES:
-        raise CampaignError.single(
-            f"tệp quá lớn (tối đa {MAX_TABLE_BYTES // 1_000_000} MB)",
-            f"file too large (at most {MAX_TABLE_BYTES // 1_000_000} MB)",
-            source,
-        )
-    return raw
-
-
 def read_csv(path: str | Path) -> VariationTable:
     """A CSV variation table: UTF-8 (a BOM, as Excel writes it, is fine); the delimiter
     (``,``, ``;`` or tab) is taken from the header row."""
     source = str(path)
-    raw = _read_bytes(Path(path), source)
+    raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -367,7 +349,7 @@ def read_xlsx(path: str | Path) -> VariationTable:
     import openpyxl  # type: ignore[import-untyped]
 
     source = str(path)
-    raw = _read_bytes(Path(path), source)
+    raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
     try:
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError…
@@ -386,7 +368,7 @@ def read_xlsx(path: str | Path) -> VariationTable:
 def read_yaml(path: str | Path) -> VariationTable:
     """A YAML variation list: one mapping per document (keys are field paths)."""
     source = str(path)
-    raw = _read_bytes(Path(path), source)
+    raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -26,7 +26,7 @@ from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from chithi_gen.errors import CampaignError, Loc, Problem
-from chithi_gen.loader import MAX_BYTES, parse_yaml, problems_from_validation, validate_data
+from chithi_gen.loader import parse_yaml, problems_from_validation, read_text, validate_data
 from chithi_gen.model import Campaign
 
 #: The key naming the parent file.
@@ -106,33 +106,6 @@ def _error(vi: str, en: str, source: str | None, tree: Any = None) -> CampaignEr
     )
 
 
-def _read(path: Path, source: str) -> str:
-    """The text of a campaign file, with the loader's own checks and messages."""
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise CampaignError.single("không tìm thấy tệp", "file not found", source) from None
-    except OSError as exc:
-        raise CampaignError.single(
-            f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}", source
-        ) from None
-    if len(raw) > MAX_BYTES:
-        raise CampaignError.single(
-            f"tệp quá lớn (tối đa {MAX_BYTES // 1_000_000} MB)",
-            f"file too large (at most {MAX_BYTES // 1_000_000} MB)",
-            source,
-        )
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignError.single(
-            f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại tệp với"
-            " mã UTF-8",
-            f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
-            source,
-        ) from None
-
-
 def _parent_path(value: Any, here: Path | None, source: str | None, tree: Any) -> Path:
     if not isinstance(value, str) or not value.strip():
         raise _error(
@@ -184,7 +157,7 @@ def resolve(data: Any, tree: Any, source: str | None) -> Resolved:
                 cur_source,
                 cur_tree,
             )
-        text = _read(parent, shown)
+        text = read_text(parent, shown)
         p_data, p_tree = parse_yaml(text, shown)
         if not isinstance(p_data, dict):
             raise CampaignError.single(
@@ -209,7 +182,7 @@ def resolve(data: Any, tree: Any, source: str | None) -> Resolved:
 def load_data(path: str | Path) -> Resolved:
     """Read and parse a campaign file and everything it inherits, without validating."""
     source = str(path)
-    text = _read(Path(path), source)
+    text = read_text(Path(path), source)
     data, tree = parse_yaml(text, source)
     return resolve(data, tree, source)
 

@@ -355,28 +355,30 @@ def load_campaign_text(
     return _check_structure(campaign, tree, source, registry, snippets)
 
 
-def load_campaign(
-    path: str | Path, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
-) -> Campaign:
-    """Read, parse and validate a campaign file (UTF-8 YAML or JSON)."""
-    p = Path(path)
-    source = str(path)
+def read_bytes(path: Path, source: str, limit: int = MAX_BYTES) -> bytes:
+    """A user's input file, at most ``limit`` bytes; errors say what to do, bilingual."""
     try:
-        raw = p.read_bytes()
+        raw = path.read_bytes()
     except FileNotFoundError:
         raise CampaignError.single("không tìm thấy tệp", "file not found", source) from None
     except OSError as exc:
         raise CampaignError.single(
             f"không đọc được tệp: {exc.strerror}", f"cannot read file: {exc.strerror}", source
         ) from None
-    if len(raw) > MAX_BYTES:
+    if len(raw) > limit:
         raise CampaignError.single(
-            f"tệp quá lớn (tối đa {MAX_BYTES // 1_000_000} MB)",
-            f"file too large (at most {MAX_BYTES // 1_000_000} MB)",
+            f"tệp quá lớn (tối đa {limit // 1_000_000} MB)",
+            f"file too large (at most {limit // 1_000_000} MB)",
             source,
         )
+    return raw
+
+
+def read_text(path: Path, source: str) -> str:
+    """A campaign file's text: UTF-8 (with or without BOM), at most :data:`MAX_BYTES`."""
+    raw = read_bytes(path, source)
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise CampaignError.single(
             f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start}); hãy lưu lại tệp với"
@@ -384,4 +386,11 @@ def load_campaign(
             f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
             source,
         ) from None
-    return load_campaign_text(text, source, registry, snippets)
+
+
+def load_campaign(
+    path: str | Path, registry: Registry = DEFAULT_REGISTRY, snippets: Snippets = BUNDLED
+) -> Campaign:
+    """Read, parse and validate a campaign file (UTF-8 YAML or JSON)."""
+    text = read_text(Path(path), str(path))
+    return load_campaign_text(text, str(path), registry, snippets)

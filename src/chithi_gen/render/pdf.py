@@ -40,6 +40,36 @@ def find_soffice() -> str:
     )
 
 
+def run_soffice(soffice: str, work: Path, outdir: Path, files: list[Path], timeout: float) -> None:
+    """Convert ``files`` to PDF into ``outdir`` with one headless LibreOffice whose
+    profile lives in ``work`` (never the user's own profile)."""
+    cmd = [
+        soffice,
+        f"-env:UserInstallation={(work / 'profile').as_uri()}",
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf:writer_pdf_Export",
+        "--outdir",
+        str(outdir),
+        *[str(f) for f in files],
+    ]
+    try:
+        proc = subprocess.run(cmd, capture_output=True, timeout=timeout, check=False)
+    except subprocess.TimeoutExpired:
+        raise ChithiError.single(
+            f"LibreOffice không chuyển xong {len(files)} văn bản sau {timeout:.0f} giây",
+            f"LibreOffice did not finish converting {len(files)} document(s) within"
+            f" {timeout:.0f} s",
+        ) from None
+    if proc.returncode != 0:
+        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[-500:]
+        raise ChithiError.single(
+            f"LibreOffice không chuyển được sang PDF: {detail}",
+            f"LibreOffice failed to convert to PDF: {detail}",
+        )
+
+
 def docx_to_pdf(docx: bytes) -> bytes:
     """Convert .docx bytes to PDF bytes with a cold-started headless LibreOffice."""
     soffice = find_soffice()
@@ -47,30 +77,10 @@ def docx_to_pdf(docx: bytes) -> bytes:
         work = Path(tmp)
         src = work / "document.docx"
         src.write_bytes(docx)
-        profile = (work / "profile").as_uri()
-        cmd = [
-            soffice,
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--norestore",
-            "--convert-to",
-            "pdf:writer_pdf_Export",
-            "--outdir",
-            str(work),
-            str(src),
-        ]
-        try:
-            proc = subprocess.run(cmd, capture_output=True, timeout=TIMEOUT, check=False)
-        except subprocess.TimeoutExpired:
-            raise ChithiError.single(
-                f"LibreOffice không chuyển xong sau {TIMEOUT} giây",
-                f"LibreOffice did not finish converting within {TIMEOUT} s",
-            ) from None
+        run_soffice(soffice, work, work, [src], TIMEOUT)
         out = work / "document.pdf"
-        if proc.returncode != 0 or not out.exists():
-            detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[-500:]
+        if not out.exists():
             raise ChithiError.single(
-                f"LibreOffice không chuyển được sang PDF: {detail}",
-                f"LibreOffice failed to convert to PDF: {detail}",
+                "LibreOffice không tạo được tệp PDF", "LibreOffice produced no PDF"
             )
         return out.read_bytes()

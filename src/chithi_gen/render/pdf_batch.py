@@ -9,13 +9,12 @@ invocation per :data:`GROUP` documents, with the same private profile and fonts 
 
 from __future__ import annotations
 
-import subprocess
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from chithi_gen.errors import ChithiError
-from chithi_gen.render.pdf import TIMEOUT, find_soffice
+from chithi_gen.render.pdf import TIMEOUT, find_soffice, run_soffice
 
 #: Documents converted per LibreOffice invocation (bounds the command line and the time
 #: lost if one invocation has to be abandoned).
@@ -25,32 +24,8 @@ PER_DOCUMENT = 10
 
 
 def _convert_group(soffice: str, work: Path, names: list[str]) -> None:
-    profile = (work / "profile").as_uri()
-    cmd = [
-        soffice,
-        f"-env:UserInstallation={profile}",
-        "--headless",
-        "--norestore",
-        "--convert-to",
-        "pdf:writer_pdf_Export",
-        "--outdir",
-        str(work / "pdf"),
-        *[str(work / "docx" / n) for n in names],
-    ]
-    limit = TIMEOUT + PER_DOCUMENT * len(names)
-    try:
-        proc = subprocess.run(cmd, capture_output=True, timeout=limit, check=False)
-    except subprocess.TimeoutExpired:
-        raise ChithiError.single(
-            f"LibreOffice không chuyển xong {len(names)} văn bản sau {limit} giây",
-            f"LibreOffice did not finish converting {len(names)} documents within {limit} s",
-        ) from None
-    if proc.returncode != 0:
-        detail = (proc.stderr or proc.stdout).decode("utf-8", "replace").strip()[-500:]
-        raise ChithiError.single(
-            f"LibreOffice không chuyển được sang PDF: {detail}",
-            f"LibreOffice failed to convert to PDF: {detail}",
-        )
+    files = [work / "docx" / n for n in names]
+    run_soffice(soffice, work, work / "pdf", files, TIMEOUT + PER_DOCUMENT * len(names))
 
 
 def docx_to_pdf_many(documents: Sequence[bytes]) -> list[bytes]:
