@@ -18,6 +18,8 @@ NS = {"w": W}
 
 @pytest.fixture
 def ctr(data: dict[str, Any]) -> dict[str, Any]:
+    # The attached programme has no number or recipients of its own.
+    del data["so"], data["noi_nhan"]
     data.update(
         loai="chuong_trinh",
         ten_loai="Chương trình hành động",
@@ -100,3 +102,16 @@ def test_one_file_two_sections(ctr: dict[str, Any]) -> None:
     # Two header tables, one signature table (the attachment is not signed).
     assert len(doc.tables) == 3
     assert "Kèm theo Quyết định số 12/QĐ-UBND" in " ".join(texts)
+
+
+def test_number_and_recipients_in_one_place(ctr: dict[str, Any]) -> None:
+    from pydantic import ValidationError
+
+    with pytest.raises(ValidationError, match="không có số riêng"):
+        Campaign.model_validate({**ctr, "so": 3})
+    with pytest.raises(ValidationError, match="Nơi nhận ghi hai chỗ"):
+        Campaign.model_validate({**ctr, "noi_nhan": ["UBND các xã"]})
+    qd = dict(ctr["quyet_dinh"])
+    del qd["noi_nhan"]
+    with pytest.raises(ValidationError, match="thiếu Nơi nhận"):
+        Campaign.model_validate({**ctr, "quyet_dinh": qd})

@@ -13,10 +13,16 @@ from chithi_gen.model import Campaign, Muc, Node, don_vi_duoc_giao
 
 def _assignments(nodes: Sequence[Node], loc: Loc) -> Iterator[tuple[Loc, Muc]]:
     for i, node in enumerate(nodes):
-        here = (*loc, i)
-        if isinstance(node, Muc) and node.phan_cong is not None:
+        yield from _in_node(node, (*loc, i))
+
+
+def _in_node(node: Node, here: Loc) -> Iterator[tuple[Loc, Muc]]:
+    if isinstance(node, Muc):
+        if node.phan_cong is not None:
             yield here, node
-        yield from _assignments(getattr(node, "noi_dung", []), (*here, "noi_dung"))
+        for j, target in enumerate(node.chi_tieu):
+            yield from _assignments(target.chi_tiet, (*here, "chi_tieu", j, "chi_tiet"))
+    yield from _assignments(getattr(node, "noi_dung", []), (*here, "noi_dung"))
 
 
 def _norm(text: str) -> str:
@@ -27,29 +33,32 @@ def recipient_warnings(campaign: Campaign) -> list[Problem]:
     """Units given a task (``phan_cong``) that the Nơi nhận does not reach.
 
     A unit counts as reached when a recipient line names it (either text containing the
-    other), or when the list has "Như trên" (the units named in the text above).
+    other), or when the list has "Như trên" or "Như Điều …" (the units named in the text).
+    Assignments anywhere count: in ``noi_dung``, in ``phan`` sections (also written as
+    the section itself) and in a target's ``chi_tiet``.
     """
-    recipients = [_norm(n.ten) for n in campaign.noi_nhan]
-    if any(r.startswith("như trên") for r in recipients):
+    lists = [campaign.noi_nhan]
+    if campaign.quyet_dinh is not None:
+        lists.append(campaign.quyet_dinh.noi_nhan)
+    recipients = [_norm(n.ten) for lst in lists for n in lst]
+    # "Như trên" / "Như Điều 3" send the document to the units the text names.
+    if any(r.startswith("như ") for r in recipients):
         return []
     found: list[Problem] = []
-    sections: list[tuple[Loc, list[Node]]] = [
-        (("phan", key, "noi_dung"), sec.noi_dung) for key, sec in campaign.phan.items()
-    ]
-    sections.append((("noi_dung",), campaign.noi_dung))
-    for base, nodes in sections:
-        for loc, muc in _assignments(nodes, base):
-            assert muc.phan_cong is not None
-            for unit in don_vi_duoc_giao(muc.phan_cong):
-                u = _norm(unit)
-                if not any(u in r or r in u for r in recipients):
-                    found.append(
-                        Problem(
-                            f"'{unit}' được giao nhiệm vụ nhưng không có trong Nơi nhận;"
-                            " thêm đơn vị này hoặc dòng '- Như trên;' vào 'noi_nhan'",
-                            f"'{unit}' is given a task but is not among the recipients;"
-                            " add it or '- Như trên;' to 'noi_nhan'",
-                            loc=(*loc, "phan_cong"),
-                        )
+    places = [pair for key, sec in campaign.phan.items() for pair in _in_node(sec, ("phan", key))]
+    places += list(_assignments(campaign.noi_dung, ("noi_dung",)))
+    for loc, muc in places:
+        assert muc.phan_cong is not None
+        for unit in don_vi_duoc_giao(muc.phan_cong):
+            u = _norm(unit)
+            if not any(u in r or r in u for r in recipients):
+                found.append(
+                    Problem(
+                        f"'{unit}' được giao nhiệm vụ nhưng không có trong Nơi nhận;"
+                        " thêm đơn vị này hoặc dòng '- Như trên;' vào 'noi_nhan'",
+                        f"'{unit}' is given a task but is not among the recipients;"
+                        " add it or '- Như trên;' to 'noi_nhan'",
+                        loc=(*loc, "phan_cong"),
                     )
+                )
     return found

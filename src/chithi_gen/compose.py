@@ -16,7 +16,7 @@ from typing import Any
 
 from chithi_gen.document import DOCUMENT_VARIABLES, Document, Paragraph, Run, Table
 from chithi_gen.errors import CampaignError, Loc, Problem
-from chithi_gen.inline import Span, parse
+from chithi_gen.inline import Span, parse, plain
 from chithi_gen.kinds import DEFAULT_REGISTRY, Kind, Registry
 from chithi_gen.model import (
     Campaign,
@@ -79,7 +79,13 @@ class Citer:
         self.seen: set[str] = set()
 
     def cite(self, key: str, form: str) -> str:
-        vb = self.dan_chieu[key]
+        vb = self.dan_chieu.get(key)
+        if vb is None:  # only text made by a snippet can get here: the model checks the rest
+            known = ", ".join(sorted(self.dan_chieu)) or "chưa khai báo văn bản nào"
+            raise CampaignError.single(
+                f"viện dẫn [[{key}]] chưa được khai báo trong 'dan_chieu' ({known})",
+                f"citation [[{key}]] is not declared under 'dan_chieu'",
+            )
         if form == "tu_dong":
             form = "ngan" if key in self.seen else "day_du"
         self.seen.add(key)
@@ -168,7 +174,7 @@ def bang_chi_tieu(targets: Sequence[ChiTieu]) -> Table:
         widths = [0.09, 0.36, 0.14, 0.15, 0.13, 0.13]
     rows = [tuple(header)]
     for n, t in enumerate(targets, start=1):
-        name = " ".join(x for x in (t.ten, t.ghi_chu, t.van_ban) if x)
+        name = plain(" ".join(x for x in (t.ten, t.ghi_chu, t.van_ban) if x))
         value = format_so(t.gia_tri) if t.gia_tri is not None else ""
         row = [str(n), name, t.don_vi or "", value]
         if compare:
@@ -199,7 +205,11 @@ class _BodyBuilder:
             text = self.snippets.render(node.mau_cau, node.tham_so, self.context)
         except SnippetError as exc:
             raise CampaignError([Problem(exc.message_vi, exc.message_en, loc=loc)]) from None
-        self.para(text, level)
+        try:
+            self.para(text, level)
+        except CampaignError as exc:
+            located = [dataclasses.replace(p, loc=loc) for p in exc.problems]
+            raise CampaignError(located) from None
 
     def para(self, text: str, level: int, prefix: str = "") -> None:
         runs = ([Run(prefix + " ")] if prefix else []) + self.citer.runs(text)
@@ -240,12 +250,15 @@ class _BodyBuilder:
             if t
         ]
         if node.tieu_de:
-            upper = heading_is_upper(self.scheme, level)
-            heading = in_hoa(node.tieu_de) if upper else node.tieu_de
+            heading = node.tieu_de
             if texts and heading[-1] not in ":.;?!":
                 heading += ":"  # "III. THỜI GIAN THI ĐUA: Từ ngày …"
             runs.append(Run(f"{lab} ", bold=True))
-            runs += self.citer.runs(heading, bold=True)
+            # Citations are resolved before the capitals, so "[[ct42]]" keeps its key.
+            heading_runs = self.citer.runs(heading, bold=True)
+            if heading_is_upper(self.scheme, level):
+                heading_runs = [dataclasses.replace(r, text=in_hoa(r.text)) for r in heading_runs]
+            runs += heading_runs
             # A heading standing alone is kept with what follows (the DeMuc styles);
             # one with its text run in is an ordinary paragraph with a bold label.
             if not texts:
@@ -323,12 +336,14 @@ def top_level(campaign: Campaign, kind: Kind) -> list[tuple[Node, Loc]]:
 
 def snippet_context(campaign: Campaign, kind: Kind) -> dict[str, Any]:
     """What every clause snippet sees besides its own ``tham_so``."""
-    return {
+    context: dict[str, Any] = {
         "ten_loai": campaign.ten_loai or kind.ten_loai,
         "co_quan": " ".join(campaign.co_quan.ten),
         "dia_danh": campaign.dia_danh,
-        "nam": campaign.nam_ban_hanh,
     }
+    if campaign.nam_ban_hanh is not None:  # else a snippet using it is an error, not "None"
+        context["nam"] = campaign.nam_ban_hanh
+    return context
 
 
 def body(

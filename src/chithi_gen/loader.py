@@ -138,6 +138,8 @@ def _locate(tree: Any, loc: Loc) -> tuple[int | None, int | None]:
             pos = node.lc.key(part)
             line, col = pos[0] + 1, pos[1] + 1
             node = node[part]
+        elif isinstance(node, CommentedSeq) and part == "noi_dung":
+            continue  # a skeleton section written as a bare list: its items are right here
         elif isinstance(node, CommentedSeq) and isinstance(part, int) and 0 <= part < len(node):
             pos = node.lc.item(part)
             line, col = pos[0] + 1, pos[1] + 1
@@ -247,6 +249,15 @@ def problems_from_validation(
             vi, en = str(ctx.get("vi", err["msg"])), str(ctx.get("en", err["msg"]))
         elif typ == "string_type" and err.get("input") is None:
             vi, en = "không được để trống", "must not be empty"
+        elif typ == "string_type" and isinstance(err.get("input"), dict):
+            vi = (
+                "dòng này bị hiểu là 'khóa: giá trị' vì có dấu ':' rồi khoảng trắng (hoặc ':'"
+                " ở cuối dòng); hãy đặt cả câu trong dấu ngoặc kép"
+            )
+            en = (
+                "this line was read as 'key: value' because of a ':' followed by a space (or"
+                " at the end of the line); put the whole sentence in quotes"
+            )
         elif typ in _MESSAGES:
             vi_t, en_t = _MESSAGES[typ]
             vi_ctx = {k: str(v).replace(" or ", " hoặc ") for k, v in ctx.items()}

@@ -10,6 +10,7 @@ are those of Liberation Serif, metric-compatible with Times New Roman (built by
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from importlib.resources import files
 
@@ -64,7 +65,8 @@ _BREAK_BEFORE = {
 def _words(text: str) -> list[str]:
     """Split at spaces, keeping "số 05" and "ngày 10/02/2026" unbreakable."""
     out: list[str] = []
-    for word in text.split():
+    # Split at single spaces only: a draft's blank ("số      /QĐ-UBND") stays whole.
+    for word in re.split(r"(?<=\S) (?=\S)", text.strip()):
         if out and out[-1].split(" ")[-1] in _GLUE_BEFORE_NUMBER and word[:1].isdigit():
             out[-1] += " " + word
         else:

@@ -84,7 +84,7 @@ class Campaign(Model):
     ] = {}
     khung: Annotated[list[KhungMuc], Field(max_length=30)] | None = None
     nguoi_ky: NguoiKy
-    noi_nhan: Annotated[list[NoiNhanItem], Field(min_length=1, max_length=1000)]
+    noi_nhan: Annotated[list[NoiNhanItem], Field(max_length=1000)] = []
     luu: Luu
     quyet_dinh: QuyetDinh | None = None
     #: Extra variables for a custom layout, available there as ``vb.<name>``.
@@ -130,6 +130,34 @@ class Campaign(Model):
                 f"the body is nested too deeply (at most {MAX_DEPTH} levels)",
             )
         return value
+
+    @model_validator(mode="after")
+    def _recipients_once(self) -> Campaign:
+        """Nơi nhận is required (Phụ lục I, II.9), and written in one place only."""
+        qd_list = self.quyet_dinh.noi_nhan if self.quyet_dinh else []
+        if not self.noi_nhan and not qd_list:
+            raise _located(
+                "noi_nhan",
+                "thiếu Nơi nhận ('noi_nhan')",
+                "the recipients ('noi_nhan') are missing",
+            )
+        if self.noi_nhan and qd_list:
+            raise _located(
+                "noi_nhan",
+                "Nơi nhận ghi hai chỗ: văn bản kèm Quyết định không có Nơi nhận riêng; chỉ"
+                " giữ 'noi_nhan' hoặc 'quyet_dinh.noi_nhan'",
+                "recipients given twice: an attached document has none of its own; keep"
+                " either 'noi_nhan' or 'quyet_dinh.noi_nhan'",
+            )
+        if self.quyet_dinh is not None and self.so is not None:
+            raise _located(
+                "so",
+                "văn bản ban hành kèm Quyết định không có số riêng; bỏ 'so' (số của Quyết"
+                " định ghi ở 'quyet_dinh.so')",
+                "a document issued with a Quyết định has no number of its own; remove 'so'"
+                " (the decision's number goes in 'quyet_dinh.so')",
+            )
+        return self
 
     @model_validator(mode="after")
     def _has_body(self) -> Campaign:
@@ -189,6 +217,13 @@ class Campaign(Model):
     def nam_ban_hanh(self) -> int | None:
         """The year of issue: from ``ngay``, else ``nam`` (for a draft), else unknown."""
         return self.ngay.year if self.ngay else self.nam
+
+
+def _located(field: str, vi: str, en: str) -> ValidationError:
+    """A model-level error reported on one field (so the loader finds its line)."""
+    return ValidationError.from_exception_data(
+        "Campaign", [{"type": nd30_error(vi, en), "loc": (field,), "input": None}]
+    )
 
 
 def iter_texts(

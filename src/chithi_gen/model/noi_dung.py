@@ -58,7 +58,7 @@ class Cong(Model):
 
 
 #: A label typed by hand: "I. ", "1. ", "1.1. ", "a) ", "đ) ".
-_TYPED_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.|[a-zđ]\))\s")
+_TYPED_LABEL = re.compile(r"^(?:[IVXLC]+\.|\d{1,2}(?:\.\d{1,2})*\.|[a-zđ]\))\s")
 
 
 def _no_typed_label(value: str | None) -> str | None:

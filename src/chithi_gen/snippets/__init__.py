@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+from jinja2 import meta
 from jinja2.sandbox import SandboxedEnvironment
 
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
@@ -66,6 +67,7 @@ class Snippets:
     def __init__(self, dirs: Sequence[Path] = ()) -> None:
         self.dirs = [Path(d) / "snippets" for d in dirs]
         self._compiled: dict[str, jinja2.Template] = {}
+        self._params: dict[str, frozenset[str]] = {}
 
     def source(self, name: str) -> tuple[str, str]:
         """(text, where) of snippet ``name``."""
@@ -95,11 +97,21 @@ class Snippets:
             text, where = self.source(name)
             try:
                 self._compiled[name] = _env().from_string(text)
+                self._params[name] = frozenset(meta.find_undeclared_variables(_env().parse(text)))
             except jinja2.TemplateSyntaxError as exc:
                 raise SnippetError(
                     f"mẫu câu {where}, dòng {exc.lineno}: lỗi thẻ Jinja ({exc.message})",
                     f"snippet {where}, line {exc.lineno}: Jinja tag error ({exc.message})",
                 ) from None
+        unknown = sorted(set(params) - self._params[name])
+        if unknown:
+            # A misspelt optional parameter would otherwise drop part of the sentence.
+            used = ", ".join(sorted(self._params[name] - set(context))) or "(không có)"
+            raise SnippetError(
+                f"mẫu câu '{name}' không dùng tham số {', '.join(unknown)}; các tham số của"
+                f" nó: {used}",
+                f"snippet '{name}' has no parameter {', '.join(unknown)}; its parameters: {used}",
+            )
         try:
             out = self._compiled[name].render({**context, **params})
         except jinja2.UndefinedError as exc:

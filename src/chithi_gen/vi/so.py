@@ -95,7 +95,8 @@ def format_so_van_ban(n: int) -> str:
     return f"{n:02d}"
 
 
-_AMBIGUOUS = re.compile(r"^-?\d{1,3}(?:\.\d{3})+$")
+_AMBIGUOUS = re.compile(r"^-?\d{1,3}\.\d{3}$")
+_THOUSANDS = re.compile(r"^-?\d{1,3}(?:\.\d{3}){2,}$")
 _VI_NUMBER = re.compile(r"^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$")
 
 
@@ -103,7 +104,8 @@ def parse_so(text: str) -> Decimal:
     """Read a number as a clerk types it, in Vietnamese or in programming notation.
 
     ``"31.815,7"`` and ``"21,9"`` (Vietnamese: "." groups thousands, "," is the decimal
-    mark) and ``"21.9"``, ``"27716"`` (plain) are accepted. ``"1.250"`` is refused:
+    mark), ``"1.234.567"`` and ``"21.9"``, ``"27716"`` (plain) are accepted. ``"1.250"``
+    is refused:
     it means 1250 in Vietnamese but 1.25 in a program, so the clerk must write
     ``1250`` or ``1,25``. Raises :class:`ValueError` with the reason.
     """
@@ -114,6 +116,8 @@ def parse_so(text: str) -> Decimal:
             f" {s.replace('.', '')}) hoặc {s.replace('.', ',')} (nếu là số thập phân)"
             f" / ambiguous number '{text}': write {s.replace('.', '')} or {s.replace('.', ',')}"
         )
+    if _THOUSANDS.match(s):  # "1.234.567": only thousands groups can repeat
+        s = s.replace(".", "")
     if "," in s:
         if not _VI_NUMBER.match(s):
             raise ValueError(f"số '{text}' không đúng dạng / '{text}' is not a number")
