@@ -115,3 +115,9 @@ def test_number_and_recipients_in_one_place(ctr: dict[str, Any]) -> None:
     del qd["noi_nhan"]
     with pytest.raises(ValidationError, match="thiếu Nơi nhận"):
         Campaign.model_validate({**ctr, "quyet_dinh": qd})
+
+
+def test_a_composed_decision_renders_alone(ctr: dict[str, Any]) -> None:
+    qd, _ = Renderer().compose_all(Campaign.model_validate(ctr))
+    doc = Document(io.BytesIO(Renderer().render_docx(qd)))
+    assert doc.tables[0].cell(1, 0).text == "Số: 12/QĐ-UBND"

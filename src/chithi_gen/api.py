@@ -84,11 +84,13 @@ class Renderer:
         """
         if isinstance(campaign, Document):
             docs: tuple[Document, ...] = (campaign,)
-            kind_name = campaign.loai
+            # A composed Quyết định is not a registry kind: it shares the nd30 layout.
+            kind = self.registry.get(campaign.loai)
+            name = kind.layout if kind is not None else "nd30"
         else:
             docs = self.compose_all(campaign)
-            kind_name = campaign.loai
-        lay = layout or self.layout(self.layout_name or self.registry.get_kind(kind_name).layout)
+            name = self.registry.get_kind(campaign.loai).layout
+        lay = layout or self.layout(self.layout_name or name)
         return lay.render(docs)
 
     def write_docx(
