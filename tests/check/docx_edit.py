@@ -5,6 +5,7 @@ Used to break exactly one ND30 rule in an otherwise conforming document.
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 from collections.abc import Iterator
@@ -145,3 +146,16 @@ def set_text(p: etree._Element, text: str) -> None:
 def first_run(p: etree._Element) -> etree._Element:
     """The first run of ``p`` that holds text."""
     return next(r for r in p.iter(q("r")) if r.find(q("t")) is not None)
+
+
+def landscape_section_before(edit: DocxEdit, element: etree._Element) -> None:
+    """End a section just before ``element`` (same page setup) and turn the page of the
+    section that follows — the document's last one — to landscape."""
+    brk = etree.Element(q("p"))
+    props(brk, "pPr").append(copy.deepcopy(edit.sect))
+    element.addprevious(brk)
+    pg = edit.sect.find(q("pgSz"))
+    assert pg is not None
+    pg.set(q("w"), "16838")
+    pg.set(q("h"), "11906")
+    pg.set(q("orient"), "landscape")

@@ -15,6 +15,7 @@ import pytest
 from docx_edit import (
     DocxEdit,
     first_run,
+    landscape_section_before,
     props,
     q,
     set_prop,
@@ -55,15 +56,7 @@ def _letter_paper(d: DocxEdit) -> None:
 def _landscape_page(d: DocxEdit) -> None:
     # End the document's section before its last (empty) paragraph, and turn the
     # page of the new last section, which holds no table, to landscape.
-    last = d.body.findall(q("p"))[-1]
-    brk = etree.Element(q("p"))
-    props(brk, "pPr").append(copy.deepcopy(d.sect))
-    last.addprevious(brk)
-    pg = d.sect.find(q("pgSz"))
-    assert pg is not None
-    pg.set(q("w"), "16838")
-    pg.set(q("h"), "11906")
-    pg.set(q("orient"), "landscape")
+    landscape_section_before(d, d.body.findall(q("p"))[-1])
 
 
 def _theme_font(d: DocxEdit) -> None:

@@ -16,6 +16,7 @@ import pytest
 from docx_edit import (
     DocxEdit,
     first_run,
+    landscape_section_before,
     props,
     q,
     set_prop,
@@ -351,15 +352,7 @@ def test_recipients_as_a_bullet_list(ours: bytes) -> None:
 
 def test_landscape_section_with_a_table_is_allowed(ours: bytes) -> None:
     def edit(d: DocxEdit) -> None:
-        closing = d.body.findall(q("tbl"))[-1]
-        brk = etree.Element(q("p"))
-        props(brk, "pPr").append(copy.deepcopy(d.sect))
-        closing.addprevious(brk)
-        pg = d.sect.find(q("pgSz"))
-        assert pg is not None
-        pg.set(q("w"), "16838")
-        pg.set(q("h"), "11906")
-        pg.set(q("orient"), "landscape")
+        landscape_section_before(d, d.body.findall(q("tbl"))[-1])
 
     report = _check(ours, edit)
     result = report.get("ND30-PAGE-PORTRAIT")
