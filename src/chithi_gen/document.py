@@ -2,55 +2,13 @@
 
 Everything here is final text — capitals applied, numbers formatted, labels
 computed, punctuation added — so a renderer only decides how it looks, never what it
-says. Paragraph ``style`` values are the named styles every layout must define (see
-:data:`BODY_STYLES`).
+says. Paragraph ``style`` values are named styles every layout must define (see
+:data:`chithi_gen.render.contract.REQUIRED_STYLES`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-
-#: Paragraph styles the body uses; a layout must define each of them.
-BODY_STYLES = {
-    "NoiDung": "Nội dung — body paragraph: justified, first-line indent (Phụ lục I, II.6.e)",
-    "DeMuc1": "Tiêu đề mục — top-level heading (I. MỤC TIÊU), bold",
-    "DeMuc2": "Tiêu đề khoản — lower heading (1. Tên khoản), bold",
-    "CanCu": "Căn cứ ban hành — legal bases of a Quyết định, italic (Phụ lục I, II.6.a)",
-    "QuyetDinh": '"QUYẾT ĐỊNH:" — the decision line of Mẫu 1.3, bold, centred',
-}
-
-
-#: Top-level variables every layout can use.
-LAYOUT_VARIABLES = ("van_ban", "ngat_phan", "tieu_de_tep")
-#: Variables of each document (``vb`` inside ``{%p for vb in van_ban %}``); a campaign
-#: adds its own through ``bien``.
-DOCUMENT_VARIABLES = (
-    "loai",
-    "co_quan_chu_quan",
-    "co_quan_ban_hanh",
-    "ke_co_quan",
-    "so_ky_hieu",
-    "quoc_hieu",
-    "tieu_ngu",
-    "ke_tieu_ngu",
-    "ke_quoc_hieu",
-    "so",
-    "ky_hieu_loai",
-    "ky_hieu_co_quan",
-    "dia_danh_ngay",
-    "ten_loai",
-    "trich_yeu",
-    "kem_theo",
-    "ke_trich_yeu",
-    "tham_quyen_ban_hanh",
-    "noi_dung",
-    "co_chu_ky",
-    "noi_nhan",
-    "nguoi_nhan",
-    "ky_hieu_nguoi_soan",
-    "quyen_han",
-    "ho_ten",
-)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,27 +1,48 @@
-"""Errors raised by chithi_gen, each carrying a Vietnamese message with English beside it.
+"""Every exception chithi_gen raises, each with its exit code and bilingual problems.
 
-Every error a user can cause (a bad campaign file, a missing layout) is a subclass of
-:class:`ChithiError`. The command line prints them without a traceback; a Python
-application can catch :class:`ChithiError` and read :attr:`ChithiError.problems` for
-the structured list (field path, YAML line, both messages).
+A user's mistake is a :class:`ChithiError` holding one or more :class:`Problem`\\ s: what
+is wrong, in Vietnamese and in English (a :class:`Message` pair, never one string split
+later), and where — the field path inside the campaign and, once located, the file,
+line and column where the offending value is written. The command line prints them
+without a traceback and exits with the error's :attr:`ChithiError.exit_code`; a Python
+application catches :class:`ChithiError` and reads :attr:`ChithiError.problems`.
+
+This module uses only the standard library, so every part of the package — the
+checker included — can import it without loading the generator.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
+from typing import Literal, Self
 
-from pydantic_core import PydanticCustomError
-
+#: A field path inside the campaign data: keys and 0-based list positions.
 Loc = tuple[str | int, ...]
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A message in both languages: Vietnamese for the clerk, English beside it."""
+
+    vi: str
+    en: str
+
+    def __str__(self) -> str:
+        return f"{self.vi} ({self.en})"
 
 
 @dataclass(frozen=True)
 class Problem:
     """One thing wrong with an input, located as precisely as the input allows.
 
-    ``loc`` is the field path inside the campaign (``("nguoi_ky", "ho_ten")``),
-    ``line``/``column`` are 1-based positions in the source file when known.
+    ``loc`` is the field path inside the campaign (``("nguoi_ky", "ho_ten")``);
+    ``source`` the file where the offending value is written (a ``ke_thua`` parent, a
+    table, a layout) when known; ``line``/``column`` are 1-based positions in it.
+    ``code`` is a stable identifier of the kind of problem and ``severity`` says whether
+    it stops the document (``"error"``) or is only advice (``"warning"``).
     """
 
     message_vi: str
@@ -29,6 +50,19 @@ class Problem:
     loc: Loc = ()
     line: int | None = None
     column: int | None = None
+    source: str | None = None
+    code: str = ""
+    severity: Severity = "error"
+
+    @classmethod
+    def of(cls, message: Message, loc: Loc = (), **kw: object) -> Problem:
+        """A problem from a :class:`Message` pair."""
+        return cls(message.vi, message.en, loc, **kw)  # type: ignore[arg-type]
+
+    @property
+    def message(self) -> Message:
+        """Both messages as a pair."""
+        return Message(self.message_vi, self.message_en)
 
     @property
     def field_path(self) -> str:
@@ -41,14 +75,20 @@ class Problem:
                 out += f".{part}" if out else part
         return out
 
+    def at(self, source: str | None, line: int | None, column: int | None = None) -> Problem:
+        """This problem placed at ``source:line:column``."""
+        return replace(self, source=source, line=line, column=column)
+
     def format(self, source: str | None = None) -> str:
-        """Render as one line: ``FILE:LINE: trường X: <vi> (<en>)``."""
-        where = []
-        if source:
-            where.append(source if self.line is None else f"{source}:{self.line}")
+        """One line: ``FILE:LINE: trường X: <vi> (<en>)``; ``source`` is the file to name
+        when the problem does not know its own."""
+        src = self.source if self.source is not None else source
+        if src:
+            head = src if self.line is None else f"{src}:{self.line}"
         elif self.line is not None:
-            where.append(f"dòng {self.line}")
-        head = ":".join(where)
+            head = f"dòng {self.line}"
+        else:
+            head = ""
         fld = f"trường `{self.field_path}`: " if self.field_path else ""
         prefix = f"{head}: " if head else ""
         return f"{prefix}{fld}{self.message_vi} ({self.message_en})"
@@ -56,6 +96,9 @@ class Problem:
 
 class ChithiError(Exception):
     """Base class of every error a user of chithi_gen can cause."""
+
+    #: The exit code of the ``chithi`` command for this error.
+    exit_code = 2
 
     def __init__(self, problems: Sequence[Problem], source: str | None = None) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
@@ -65,9 +108,14 @@ class ChithiError(Exception):
     @classmethod
     def single(
         cls, message_vi: str, message_en: str, source: str | None = None, **kw: object
-    ) -> ChithiError:
+    ) -> Self:
         """Build the error from one problem."""
         return cls([Problem(message_vi, message_en, **kw)], source)  # type: ignore[arg-type]
+
+    @classmethod
+    def of(cls, message: Message, source: str | None = None, **kw: object) -> Self:
+        """Build the error from one :class:`Message`."""
+        return cls.single(message.vi, message.en, source, **kw)
 
     def format(self) -> str:
         """All problems, one per line."""
@@ -75,29 +123,44 @@ class ChithiError(Exception):
 
 
 class CampaignError(ChithiError):
-    """The campaign file cannot be read or does not satisfy the model (exit code 2)."""
+    """The campaign (file, data or table) cannot be read or breaks a rule (exit code 2)."""
+
+    exit_code = 2
 
 
 class LayoutError(ChithiError):
-    """A layout (.docx template) is missing, unreadable or renders invalid XML (exit code 3)."""
+    """A template folder, layout, kind file or snippet is missing or broken (exit code 3)."""
+
+    exit_code = 3
 
 
 class OutputError(ChithiError):
-    """The output cannot be written (exists without ``--force``, no permission; exit code 4)."""
+    """The output cannot be written: it exists, is not a regular file, no permission
+    (exit code 4)."""
+
+    exit_code = 4
 
 
-@dataclass(frozen=True)
-class Message:
-    """A bilingual message used by validators before it is attached to a field."""
+class ToolMissingError(ChithiError):
+    """An external program (LibreOffice, pdftoppm) is not installed (exit code 5)."""
 
-    vi: str
-    en: str
-    hints: tuple[str, ...] = field(default=())
+    exit_code = 5
 
 
-def nd30_error(vi: str, en: str) -> PydanticCustomError:
-    """A pydantic error whose text keeps both languages apart for :func:`from_pydantic`."""
-    return PydanticCustomError("chithi", "{vi} / {en}", {"vi": vi, "en": en})
+class ConversionError(ChithiError):
+    """An external program failed: LibreOffice crashed, timed out or wrote no PDF
+    (exit code 6)."""
+
+    exit_code = 6
+
+
+class InvalidValue(ValueError):
+    """A value a Vietnamese rule cannot accept (an ambiguous number "1.250"), with the
+    reason as a :class:`Message`; validators turn it into a located :class:`Problem`."""
+
+    def __init__(self, message: Message) -> None:
+        self.message = message
+        super().__init__(str(message))
 
 
 def join_vi(items: Iterable[str]) -> str:

@@ -9,9 +9,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, Field, field_validator, model_validator
 from pydantic_core import InitErrorDetails, ValidationError
 
-from chithi_gen.errors import nd30_error
 from chithi_gen.inline import FORMS, citations
-from chithi_gen.model.base import Model
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu
 from chithi_gen.model.nguoi_ky import NguoiKy

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING, Annotated
 
 from pydantic import BeforeValidator, Field, model_validator
 
-from chithi_gen.errors import nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.errors import InvalidValue
+from chithi_gen.model.base import Model, nd30_error, nd30_error_of
 from chithi_gen.model.text import Text
 from chithi_gen.vi.so import parse_so
 
@@ -26,9 +26,8 @@ def _number(value: object) -> object:
     if isinstance(value, str):
         try:
             return parse_so(value)
-        except ValueError as exc:
-            vi, _, en = str(exc).partition(" / ")
-            raise nd30_error(vi, en or vi) from None
+        except InvalidValue as exc:
+            raise nd30_error_of(exc.message) from None
     return value
 
 

@@ -7,8 +7,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, Field, field_validator
 
-from chithi_gen.errors import nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.text import Text
 
 _VIET_TAT = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")

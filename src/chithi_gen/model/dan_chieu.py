@@ -16,8 +16,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, model_validator
 
-from chithi_gen.errors import nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.text import Text
 from chithi_gen.vi.ngay import format_ngay_ngan
 

@@ -6,8 +6,7 @@ from typing import Literal
 
 from pydantic import field_validator, model_validator
 
-from chithi_gen.errors import nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.text import Text
 
 #: Authority prefixes of Phụ lục I, II.7.b.

@@ -19,8 +19,8 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BeforeValidator, Field, model_validator
 
-from chithi_gen.errors import join_vi, nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.errors import join_vi
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
 from chithi_gen.model.phan_cong import PhanCong
 from chithi_gen.model.text import Text

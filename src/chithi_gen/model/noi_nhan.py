@@ -7,8 +7,7 @@ from typing import Annotated
 
 from pydantic import Field, field_validator, model_validator
 
-from chithi_gen.errors import nd30_error
-from chithi_gen.model.base import Model
+from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.co_quan import VietTat
 from chithi_gen.model.text import Text, clean_text
 

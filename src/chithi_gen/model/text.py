@@ -15,7 +15,7 @@ from typing import Annotated
 
 from pydantic import AfterValidator, BeforeValidator
 
-from chithi_gen.errors import nd30_error
+from chithi_gen.model.base import nd30_error
 
 #: Invisible characters silently removed: bidi marks/embeddings/isolates, zero-width
 #: space/joiners, word joiner, BOM, soft hyphen.

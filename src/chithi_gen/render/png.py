@@ -7,8 +7,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from chithi_gen.errors import ChithiError
-from chithi_gen.render.pdf import ToolMissingError
+from chithi_gen.errors import ConversionError, ToolMissingError
 
 
 def pdf_to_png(pdf: bytes, dpi: int = 100) -> list[bytes]:
@@ -18,6 +17,7 @@ def pdf_to_png(pdf: bytes, dpi: int = 100) -> list[bytes]:
         raise ToolMissingError.single(
             "không tìm thấy 'pdftoppm' để tạo ảnh trang; hãy cài gói 'poppler-utils'",
             "'pdftoppm' not found, needed for page images; install 'poppler-utils'",
+            code="tool-missing",
         )
     with tempfile.TemporaryDirectory(prefix="chithi-png-") as tmp:
         src = Path(tmp) / "document.pdf"
@@ -30,8 +30,10 @@ def pdf_to_png(pdf: bytes, dpi: int = 100) -> list[bytes]:
         )
         if proc.returncode != 0:
             detail = proc.stderr.decode("utf-8", "replace").strip()[-300:]
-            raise ChithiError.single(
-                f"không tạo được ảnh trang: {detail}", f"cannot make page images: {detail}"
+            raise ConversionError.single(
+                f"không tạo được ảnh trang: {detail}",
+                f"cannot make page images: {detail}",
+                code="conversion-failed",
             )
         pages = sorted(Path(tmp).glob("trang-*.png"), key=lambda p: int(p.stem.rsplit("-", 1)[1]))
         return [p.read_bytes() for p in pages]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import unicodedata
 
-__all__ = ["in_hoa", "viet_hoa_dau"]
+__all__ = ["in_hoa", "viet_hoa_dau", "viet_thuong_dau"]
 
 
 def _nfc(text: str) -> str:
@@ -42,4 +42,17 @@ def viet_hoa_dau(text: str) -> str:
     for i, ch in enumerate(text):
         if ch.isalpha():
             return _nfc(text[:i] + ch.upper() + text[i + 1 :])
+    return text
+
+
+def viet_thuong_dau(text: str) -> str:
+    """Lower-case the first letter, to embed a name or trích yếu in a sentence.
+
+    *Viết thường* means "to write in small letters". ``"Chương trình hành động …"`` ->
+    ``"chương trình hành động …"`` ("Ban hành Chương trình hành động thực hiện …"); an
+    acronym (``"UBND …"``: two capitals) is left alone.
+    """
+    text = _nfc(text)
+    if len(text) >= 2 and text[0].isupper() and text[1].islower():
+        return text[0].lower() + text[1:]
     return text

@@ -19,6 +19,8 @@ from decimal import Decimal, InvalidOperation, localcontext
 from babel import Locale
 from babel.numbers import format_decimal
 
+from chithi_gen.errors import InvalidValue, Message
+
 __all__ = ["format_so", "format_so_van_ban", "parse_so"]
 
 _LOCALE = "vi"
@@ -107,25 +109,32 @@ def parse_so(text: str) -> Decimal:
     mark), ``"1.234.567"`` and ``"21.9"``, ``"27716"`` (plain) are accepted. ``"1.250"``
     is refused:
     it means 1250 in Vietnamese but 1.25 in a program, so the clerk must write
-    ``1250`` or ``1,25``. Raises :class:`ValueError` with the reason.
+    ``1250`` or ``1,25``. Raises :class:`~chithi_gen.errors.InvalidValue` (a
+    :class:`ValueError`) with the reason in both languages.
     """
     s = text.strip().replace(" ", "")
     if _AMBIGUOUS.match(s):
-        raise ValueError(
-            f"số '{text}' không rõ nghĩa: viết {s.replace('.', '')} (nếu là"
-            f" {s.replace('.', '')}) hoặc {s.replace('.', ',')} (nếu là số thập phân)"
-            f" / ambiguous number '{text}': write {s.replace('.', '')} or {s.replace('.', ',')}"
+        raise InvalidValue(
+            Message(
+                f"số '{text}' không rõ nghĩa: viết {s.replace('.', '')} (nếu là"
+                f" {s.replace('.', '')}) hoặc {s.replace('.', ',')} (nếu là số thập phân)",
+                f"ambiguous number '{text}': write {s.replace('.', '')} or {s.replace('.', ',')}",
+            )
         )
     if _THOUSANDS.match(s):  # "1.234.567": only thousands groups can repeat
         s = s.replace(".", "")
     if "," in s:
         if not _VI_NUMBER.match(s):
-            raise ValueError(f"số '{text}' không đúng dạng / '{text}' is not a number")
+            raise InvalidValue(Message(f"số '{text}' không đúng dạng", f"'{text}' is not a number"))
         s = s.replace(".", "").replace(",", ".")
     try:
         value = Decimal(s)
     except InvalidOperation:
-        raise ValueError(f"'{text}' không phải là số / '{text}' is not a number") from None
+        raise InvalidValue(_not_a_number(text)) from None
     if not value.is_finite():
-        raise ValueError(f"'{text}' không phải là số / '{text}' is not a number")
+        raise InvalidValue(_not_a_number(text))
     return value
+
+
+def _not_a_number(text: str) -> Message:
+    return Message(f"'{text}' không phải là số", f"'{text}' is not a number")

@@ -38,8 +38,11 @@ def recipient_warnings(campaign: Campaign) -> list[Problem]:
     the section itself) and in a target's ``chi_tiet``.
     """
     lists = [campaign.noi_nhan]
+    field = "noi_nhan"
     if campaign.quyet_dinh is not None:
         lists.append(campaign.quyet_dinh.noi_nhan)
+        if campaign.quyet_dinh.noi_nhan:
+            field = "quyet_dinh.noi_nhan"
     recipients = [_norm(n.ten) for lst in lists for n in lst]
     # "Như trên" / "Như Điều 3" send the document to the units the text names.
     if any(r.startswith("như ") for r in recipients):
@@ -55,10 +58,12 @@ def recipient_warnings(campaign: Campaign) -> list[Problem]:
                 found.append(
                     Problem(
                         f"'{unit}' được giao nhiệm vụ nhưng không có trong Nơi nhận;"
-                        " thêm đơn vị này hoặc dòng '- Như trên;' vào 'noi_nhan'",
+                        f" thêm đơn vị này hoặc dòng '- Như trên;' vào '{field}'",
                         f"'{unit}' is given a task but is not among the recipients;"
-                        " add it or '- Như trên;' to 'noi_nhan'",
+                        f" add it or '- Như trên;' to '{field}'",
                         loc=(*loc, "phan_cong"),
+                        code="recipient-missing",
+                        severity="warning",
                     )
                 )
     return found

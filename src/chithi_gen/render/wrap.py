@@ -1,41 +1,17 @@
-"""Text widths in Times New Roman, for drawing the decree's rules to the right length.
+"""Line breaking of centred header and title lines, as a văn thư breaks them.
 
-Phụ lục I, II.1.b and II.2.b/II.5.b measure the horizontal rules against their line
-of text ("as long as the line", "1/3 to 1/2 of the line"), so the renderer needs the
-width of a line before Word lays it out. The advance widths in ``data/metrics.json``
-are those of Liberation Serif, metric-compatible with Times New Roman (built by
-``scripts/build_metrics.py``).
+Word breaks a centred line where it fills up; a văn thư breaks it where the meaning
+allows and keeps the lines balanced ("ỦY BAN NHÂN DÂN" / "HUYỆN HÀ QUẢNG"). Widths come
+from :mod:`chithi_gen.render.metrics`, so the lines are decided before Word lays out
+the page and Word never needs to break them again.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from functools import cache
-from importlib.resources import files
+from itertools import combinations
 
-#: Width used for a character missing from the table (the average of the lower case).
-_FALLBACK = 500
-
-
-@cache
-def _table() -> dict[str, dict[str, int]]:
-    raw = json.loads(files("chithi_gen").joinpath("data/metrics.json").read_text("utf-8"))
-    return {k: v for k, v in raw.items() if isinstance(v, dict)}
-
-
-def _face(bold: bool, italic: bool) -> str:
-    if bold and italic:
-        return "bold_italic"
-    return "bold" if bold else "italic" if italic else "regular"
-
-
-def text_width(text: str, size_pt: float, *, bold: bool = False, italic: bool = False) -> int:
-    """Width of ``text`` set in one line, in twips (1/20 pt)."""
-    widths = _table()[_face(bold, italic)]
-    units = sum(widths.get(ch, _FALLBACK) for ch in text)
-    return round(units * size_pt * 20 / 1000)
-
+from chithi_gen.render.metrics import text_width
 
 #: Words that stay on the line of the number or date after them ("số 05-CT/HU",
 #: "ngày 10/02/2026"), as a văn thư breaks title lines.
@@ -111,8 +87,6 @@ def wrap_balanced(
 
 
 def _splits(n: int, count: int) -> list[tuple[int, ...]]:
-    from itertools import combinations
-
     if n > 16:
         return []
     return list(combinations(range(1, n), count - 1))

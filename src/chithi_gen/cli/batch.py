@@ -1,0 +1,88 @@
+"""``chithi batch``: a progress bar on standard error, the summary on standard output."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chithi_gen.api import Renderer
+from chithi_gen.batch import ItemResult, read_variations, render_batch
+from chithi_gen.cli.messages import echo
+
+#: Exit code when the only failures are files that could not be written.
+EXIT_OUTPUT = 4
+#: Exit code when a row's data is wrong.
+EXIT_ROWS = 2
+
+
+def run_batch(
+    renderer: Renderer,
+    campaign: Path,
+    variations: Path,
+    outdir: Path,
+    *,
+    force: bool = False,
+    jobs: int | None = None,
+) -> int:
+    """Run the batch and print its report; return the exit code: 0 when every row was
+    written, 4 when the only failures are files that could not be written (already there
+    without ``--force``), 2 otherwise. A campaign or table that cannot be used at all
+    raises :class:`~chithi_gen.errors.ChithiError`."""
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+
+    err = Console(stderr=True, highlight=False)
+    table = read_variations(variations)
+    counts = {"done": 0, "ok": 0, "bad": 0}
+    progress = Progress(
+        TextColumn("Đang tạo / rendering"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("lỗi / errors: {task.fields[bad]}"),
+        TimeElapsedColumn(),
+        TimeRemainingColumn(),
+        console=err,
+        transient=False,
+    )
+    with progress:
+        task = progress.add_task("batch", total=len(table.rows), bad=0)
+
+        def tick(res: ItemResult) -> None:
+            counts["done"] += 1
+            counts["ok" if res.ok else "bad"] += 1
+            progress.update(task, advance=1, bad=counts["bad"])
+
+        try:
+            report = render_batch(
+                campaign,
+                table,
+                outdir,
+                renderer=renderer,
+                max_workers=jobs,
+                force=force,
+                progress=tick,
+            )
+        except KeyboardInterrupt:
+            progress.stop()
+            left = len(table.rows) - counts["done"]
+            echo(
+                f"Đã dừng giữa chừng: {counts['ok']} văn bản đã tạo vẫn nguyên vẹn trong"
+                f" {outdir}; {left} dòng chưa làm (stopped: {counts['ok']} documents already"
+                f" written are intact; {left} rows not done)",
+                err=True,
+            )
+            raise
+    for line in report.warning_lines():
+        echo(f"Cảnh báo / warning: {line}", err=True)
+    for line in report.error_lines():
+        echo(line, err=True)
+    echo(report.summary())
+    if not report.failed:
+        return 0
+    return EXIT_OUTPUT if report.only_output_errors else EXIT_ROWS

@@ -1,0 +1,28 @@
+"""Compose: a validated :class:`~chithi_gen.model.Campaign` → the documents it yields.
+
+The kind named by ``loai`` composes the campaign's document with its step
+(:mod:`chithi_gen.kinds.steps`); then every issuing kind whose block the campaign has
+(``quyet_dinh:``) composes the document that issues it, which comes first. The
+submodules are the pieces steps are made of: the body (:mod:`.body`), citations,
+targets, assignments, header lines, clause snippets, and the advice that never stops
+a draft (:mod:`.advice`).
+"""
+
+from __future__ import annotations
+
+from chithi_gen.compose.snippets import Snippets
+from chithi_gen.document import Document
+from chithi_gen.kinds import Registry
+from chithi_gen.kinds.steps import Job, step
+from chithi_gen.model import Campaign
+
+
+def compose(campaign: Campaign, registry: Registry, snippets: Snippets) -> tuple[Document, ...]:
+    """Every document ``campaign`` yields, in order (a Quyết định before what it issues)."""
+    kind = registry.get_kind(campaign.loai)
+    docs = step(kind.buoc_soan)(Job(campaign, kind, registry, snippets))
+    for issuer in registry.issuers:
+        assert issuer.ban_hanh_kem is not None
+        if getattr(campaign, issuer.ban_hanh_kem, None) is not None:
+            docs = step(issuer.buoc_soan)(Job(campaign, issuer, registry, snippets, docs))
+    return docs

@@ -1,0 +1,142 @@
+"""Clause snippets (mẫu câu): reusable standard wording, parameterised from the campaign.
+
+A snippet is a small Jinja text file ``snippets/<name>.j2`` in a template folder. A
+campaign file uses one as a body element::
+
+    - mau_cau: ket_luan
+      tham_so: {doi_tuong: "các cơ quan, đơn vị, địa phương"}
+
+Snippets are found through Jinja's own loaders, in the lookup order of
+:mod:`chithi_gen.lookup` (user folders first, then the bundled template folder), so an
+organisation overrides a standard sentence by dropping a file of the same name in its
+folder.
+
+Every snippet sees ``ten_loai`` (the document's kind in normal case, "Chỉ thị"),
+``co_quan`` (the issuing body's name), ``dia_danh``, ``nam`` and its ``tham_so``. It
+renders in Jinja's sandbox with StrictUndefined: a parameter the campaign does not give
+is an error naming it, and so is a parameter the snippet does not use (a misspelt
+optional parameter would otherwise drop part of the sentence silently). The output is
+plain text — it may use ``**đậm**`` and ``[[citations]]`` like any paragraph — and is
+XML-escaped by the renderer like any text, so autoescape is off here.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+from jinja2 import meta
+
+from chithi_gen.errors import CampaignError, LayoutError
+from chithi_gen.jinja import environment
+
+SUFFIX = ".j2"
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    template: jinja2.Template
+    params: frozenset[str]
+    where: str
+
+
+class Snippets:
+    """The snippet library reachable through ``loader`` (see :mod:`chithi_gen.lookup`).
+
+    Safe to share between threads: each snippet is compiled once, and its template and
+    parameter names are published together.
+    """
+
+    def __init__(self, loader: jinja2.BaseLoader) -> None:
+        self._env = environment(
+            sandboxed=True, autoescape=False, loader=loader, trim_blocks=True, lstrip_blocks=True
+        )
+        self._compiled: dict[str, _Compiled] = {}
+        self._lock = threading.Lock()
+
+    def names(self) -> list[str]:
+        """Every snippet name reachable."""
+        return sorted(n[: -len(SUFFIX)] for n in self._env.list_templates() if n.endswith(SUFFIX))
+
+    def where(self, name: str) -> str:
+        """The file snippet ``name`` is read from."""
+        return self._get(name).where
+
+    def _unknown(self, name: str) -> CampaignError:
+        known = ", ".join(self.names()) or "(không có)"
+        return CampaignError.single(
+            f"không có mẫu câu '{name}'; các mẫu câu hiện có: {known}",
+            f"no snippet named '{name}'; available: {known}",
+            code="unknown-snippet",
+        )
+
+    def _get(self, name: str) -> _Compiled:
+        found = self._compiled.get(name)
+        if found is not None:
+            return found
+        with self._lock:
+            found = self._compiled.get(name)
+            if found is None:
+                found = self._compile(name)
+                self._compiled[name] = found
+        return found
+
+    def _compile(self, name: str) -> _Compiled:
+        loader = self._env.loader
+        assert loader is not None
+        try:
+            text, filename, _ = loader.get_source(self._env, name + SUFFIX)
+        except jinja2.TemplateNotFound:
+            raise self._unknown(name) from None
+        except UnicodeDecodeError as exc:
+            raise LayoutError.single(
+                f"mẫu câu '{name}' không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
+                f"snippet '{name}' is not UTF-8 (bad byte at offset {exc.start})",
+                code="snippet-encoding",
+            ) from None
+        where = filename or name + SUFFIX
+        try:
+            template = self._env.get_template(name + SUFFIX)
+            params = frozenset(meta.find_undeclared_variables(self._env.parse(text)))
+        except jinja2.TemplateSyntaxError as exc:
+            raise LayoutError.single(
+                f"mẫu câu {where}, dòng {exc.lineno}: lỗi thẻ Jinja ({exc.message})",
+                f"snippet {where}, line {exc.lineno}: Jinja tag error ({exc.message})",
+                code="snippet-syntax",
+            ) from None
+        return _Compiled(template, params, where)
+
+    def render(self, name: str, params: Mapping[str, Any], context: Mapping[str, Any]) -> str:
+        """The text of snippet ``name`` with ``params`` over ``context``, spaces collapsed.
+
+        Raises :class:`CampaignError` for an unknown snippet or a parameter given but
+        unused or used but not given, and :class:`LayoutError` for a broken snippet file.
+        """
+        compiled = self._get(name)
+        unknown = sorted(set(params) - compiled.params)
+        if unknown:
+            used = ", ".join(sorted(compiled.params - set(context))) or "(không có)"
+            raise CampaignError.single(
+                f"mẫu câu '{name}' không dùng tham số {', '.join(unknown)}; các tham số của"
+                f" nó: {used}",
+                f"snippet '{name}' has no parameter {', '.join(unknown)}; its parameters: {used}",
+                code="snippet-parameter",
+            )
+        try:
+            out = compiled.template.render({**context, **params})
+        except jinja2.UndefinedError as exc:
+            raise CampaignError.single(
+                f"mẫu câu '{name}' cần tham số chưa có trong 'tham_so': {exc.message}",
+                f"snippet '{name}' needs a parameter missing from 'tham_so': {exc.message}",
+                code="snippet-parameter",
+            ) from None
+        except jinja2.TemplateError as exc:
+            raise LayoutError.single(
+                f"mẫu câu '{name}' ({compiled.where}) lỗi: {exc}",
+                f"snippet '{name}' ({compiled.where}) failed: {exc}",
+                code="snippet-error",
+            ) from None
+        return " ".join(out.split())
