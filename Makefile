@@ -26,8 +26,8 @@ system-deps:
 	@bash scripts/system-deps.sh $(TEST_DEBS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks examples
-	$(BIN)/ruff format --check src tests scripts benchmarks examples
+	$(BIN)/ruff check src tests scripts benchmarks examples templates
+	$(BIN)/ruff format --check src tests scripts benchmarks examples templates
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -35,9 +35,9 @@ typecheck: $(STAMP)
 test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest -q
 
-# Rebuild the bundled layout from scripts/build_layout.py (reproducible).
+# Rebuild the bundled layout from its build script (reproducible).
 layout: $(STAMP)
-	$(BIN)/python scripts/build_layout.py
+	$(BIN)/python templates/layouts/nd30/build.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

@@ -40,3 +40,10 @@ MINIMAL: dict[str, Any] = {
     "noi_nhan": ["Thường trực Huyện ủy", "Ban TĐKT tỉnh (b/c)", "UBND các xã, thị trấn"],
     "luu": {"don_vi": "NV"},
 }
+
+
+def bundled_layout_bytes(name: str) -> bytes:
+    """The .docx bytes of the bundled layout ``name``, found by the library's lookup."""
+    from chithi_gen.lookup import TemplateSet
+
+    return TemplateSet(environ={}).find_layout(name).read_bytes()

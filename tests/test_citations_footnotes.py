@@ -11,7 +11,8 @@ import pytest
 from lxml import etree
 from pydantic import ValidationError
 
-from chithi_gen import Campaign, compose, render_docx
+from chithi_gen import Campaign, render_docx
+from chithi_gen.api import compose_documents as compose
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -45,7 +46,7 @@ def _with_citations(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_first_citation_full_then_short(data: dict[str, Any]) -> None:
-    doc = compose(Campaign.model_validate(_with_citations(data)))
+    doc = compose(Campaign.model_validate(_with_citations(data)))[0]
     assert (
         doc.trich_yeu == "Thực hiện Chỉ thị số 42-CT/TU ngày 28/02/2020 của Ban Thường vụ Tỉnh ủy"
     )
@@ -62,7 +63,7 @@ def test_first_citation_full_then_short(data: dict[str, Any]) -> None:
 def test_first_citation_in_body_is_full(data: dict[str, Any]) -> None:
     data = _with_citations(data)
     data["trich_yeu"] = "Về việc thi đua"
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.noi_dung[0].text.startswith(
         "Thực hiện Chỉ thị số 42-CT/TU ngày 28/02/2020 của Ban Thường vụ Tỉnh ủy về tổ chức"
     )

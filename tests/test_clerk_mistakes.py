@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from chithi_gen import Campaign, CampaignError, compose, load_campaign_text
+from chithi_gen import Campaign, CampaignError, load_campaign_text
+from chithi_gen.api import compose_documents as compose
 from chithi_gen.vi.so import parse_so
 from support import EXAMPLES
 
@@ -51,7 +52,7 @@ def test_vietnamese_decimal_in_yaml() -> None:
         "      - {ten: Chi, gia_tri: 21.9, don_vi: tấn}\n"
         "  - tieu_de: Mục tiêu\n",
     )
-    texts = [p.text for p in compose(load_campaign_text(text)).noi_dung]
+    texts = [p.text for p in compose(load_campaign_text(text))[0].noi_dung]
     assert "(1) Thu: 31.815,7 tấn." in texts and "(2) Chi: 21,9 tấn." in texts
 
 
@@ -123,7 +124,9 @@ def test_table_keeps_notes_and_refuses_sub_lines(data: dict[str, Any]) -> None:
     ]
     from chithi_gen.document import Table
 
-    [table] = [b for b in compose(Campaign.model_validate(data)).noi_dung if isinstance(b, Table)]
+    [table] = [
+        b for b in compose(Campaign.model_validate(data))[0].noi_dung if isinstance(b, Table)
+    ]
     assert table.rows[1][1] == "Hộ nghèo (trở lên)"
     data["noi_dung"][0]["chi_tieu"][0]["chi_tiet"] = ["x"]
     with pytest.raises(ValidationError, match="chi_tiet"):
@@ -133,6 +136,6 @@ def test_table_keeps_notes_and_refuses_sub_lines(data: dict[str, Any]) -> None:
 def test_assignment_to_a_group_lower_cased(data: dict[str, Any]) -> None:
     data["noi_dung"] = [{"phan_cong": {"chu_tri": "Các thôn, xóm", "nhiem_vu": "tổ chức họp dân"}}]
     assert (
-        compose(Campaign.model_validate(data)).noi_dung[1].text
+        compose(Campaign.model_validate(data))[0].noi_dung[1].text
         == "I. Giao các thôn, xóm tổ chức họp dân./."
     )

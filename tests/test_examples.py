@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 from chithi_gen import Renderer, load_campaign
-from chithi_gen.advice import recipient_warnings
+from chithi_gen.compose.advice import recipient_warnings
 from chithi_gen.document import Table
 from support import EXAMPLES
 
@@ -27,7 +27,7 @@ def test_example_renders(path: Path) -> None:
 
 def test_full_feature_example() -> None:
     campaign = load_campaign(EXAMPLES / "chuong-trinh-kem-quyet-dinh.yaml")
-    qd, ct = Renderer().compose_all(campaign)
+    qd, ct = Renderer().compose(campaign)
     assert qd.so_ky_hieu == "Số: 125/QĐ-UBND"
     assert ct.kem_theo.startswith("(Kèm theo Quyết định số 125/QĐ-UBND ngày 02 tháng 3 năm 2026")
     assert any(isinstance(b, Table) for b in ct.noi_dung)

@@ -10,7 +10,7 @@ import pytest
 
 from chithi_gen import CampaignError, load_campaign, load_campaign_text, render_docx
 from chithi_gen.cli import main
-from chithi_gen.inherit import deep_merge
+from chithi_gen.source import deep_merge
 from support import EXAMPLES, MINIMAL
 
 KE_THUA = EXAMPLES / "chi-thi-ha-quang-2021-ke-thua.yaml"

@@ -8,16 +8,17 @@ from typing import Any
 import pytest
 from docx import Document
 
-from chithi_gen import Campaign, CampaignError, compose, render_docx
-from chithi_gen.advice import recipient_warnings
+from chithi_gen import Campaign, CampaignError, Renderer, render_docx
+from chithi_gen.api import compose_documents as compose
+from chithi_gen.compose.advice import recipient_warnings
 from chithi_gen.document import Table
-from chithi_gen.kinds import DEFAULT_REGISTRY
 
 
 def test_builtin_kinds() -> None:
     """Phụ lục III table: CT, CTr, KH; each kind has its skeleton."""
     got = {
-        k.name: (k.ten_loai, k.viet_tat, [h for _, h in k.khung]) for k in DEFAULT_REGISTRY.values()
+        k.name: (k.ten_loai, k.viet_tat, [h for _, h in k.khung])
+        for k in Renderer().registry.values()
     }
     assert got["chi_thi"][:2] == ("Chỉ thị", "CT")
     assert got["chi_thi"][2] == [
@@ -43,7 +44,7 @@ def test_phan_fills_skeleton_in_order(data: dict[str, Any]) -> None:
         "muc_dich_yeu_cau": [{"muc": "Đẩy mạnh thi đua."}],
         "nhiem_vu_giai_phap": {"tieu_de": "Nhiệm vụ trọng tâm", "noi_dung": [{"muc": "Làm tốt."}]},
     }
-    texts = [p.text for p in compose(Campaign.model_validate(data)).noi_dung]
+    texts = [p.text for p in compose(Campaign.model_validate(data))[0].noi_dung]
     assert texts[1:] == [
         "I. MỤC ĐÍCH, YÊU CẦU",
         "1. Đẩy mạnh thi đua.",
@@ -62,21 +63,21 @@ def test_custom_skeleton(data: dict[str, Any]) -> None:
         {"ma": "giai_phap", "tieu_de": "Giải pháp"},
     ]
     data["phan"] = {"giai_phap": ["Làm tốt."], "boi_canh": ["Năm 2021."]}
-    texts = [p.text for p in compose(Campaign.model_validate(data)).noi_dung]
+    texts = [p.text for p in compose(Campaign.model_validate(data))[0].noi_dung]
     assert texts[1:] == ["I. BỐI CẢNH", "Năm 2021.", "II. GIẢI PHÁP", "Làm tốt./."]
 
 
 def test_unknown_section_key(data: dict[str, Any]) -> None:
     data["phan"] = {"muc_dich": ["x"]}
     with pytest.raises(CampaignError, match="muc_tieu") as exc:
-        compose(Campaign.model_validate(data))
+        compose(Campaign.model_validate(data))[0]
     assert exc.value.problems[0].loc == ("phan", "muc_dich")
 
 
 def test_thoi_gian_section_run_in(data: dict[str, Any]) -> None:
     data["noi_dung"] = []
     data["phan"] = {"thoi_gian": {"thoi_gian": {"den": "2021-12-31"}}}
-    texts = [p.text for p in compose(Campaign.model_validate(data)).noi_dung]
+    texts = [p.text for p in compose(Campaign.model_validate(data))[0].noi_dung]
     assert (
         texts[1]
         == "I. THỜI GIAN THI ĐUA: Từ ngày phát động thi đua đến hết ngày 31 tháng 12 năm 2021./."
@@ -106,7 +107,7 @@ def test_assignment_sentence(data: dict[str, Any]) -> None:
             ],
         }
     ]
-    texts = [p.text for p in compose(Campaign.model_validate(data)).noi_dung]
+    texts = [p.text for p in compose(Campaign.model_validate(data))[0].noi_dung]
     assert texts[2] == (
         "1. Giao Phòng Nội vụ chủ trì, phối hợp với Phòng Tư pháp, Phòng Tài chính - Kế hoạch"
         " và UBND các xã tham mưu UBND huyện tổ chức sơ kết; hoàn thành trước ngày 25/3/2020."
@@ -149,7 +150,7 @@ def test_target_table(data: dict[str, Any]) -> None:
             ],
         }
     ]
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     [table] = [b for b in doc.noi_dung if isinstance(b, Table)]
     assert table.rows == (
         ("STT", "Chỉ tiêu", "Đơn vị tính", "Thực hiện năm trước", "Kế hoạch", "So sánh (%)"),

@@ -95,7 +95,18 @@ def test_yaml_alias_bomb_refused_fast() -> None:
         for i in range(20)
     )
     [p] = _problems(bomb)
-    assert "&/*" in p.message_vi
+    assert "'&a'" in p.message_vi and "anchor" in p.message_en and p.line == 1
+
+
+def test_an_anchor_never_eats_a_word() -> None:
+    """``&Về việc …`` would lose "&Về" silently: refused, and the message says to quote."""
+    [p] = _problems("trich_yeu: &Về việc phát động thi đua\n")
+    assert "&Về" in p.message_vi and "ngoặc kép" in p.message_vi and p.line == 1
+
+
+def test_a_tag_never_eats_a_word() -> None:
+    [p] = _problems("trich_yeu: !Ve viec phat dong\n")
+    assert "!Ve" in p.message_vi and "tag" in p.message_en
 
 
 def test_not_a_mapping() -> None:

@@ -8,7 +8,8 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
-from chithi_gen import Campaign, compose
+from chithi_gen import Campaign
+from chithi_gen.api import compose_documents as compose
 from chithi_gen.model import NguoiKy, NoiNhan, dong_quyen_han
 
 
@@ -18,17 +19,17 @@ def _msg(exc: pytest.ExceptionInfo[ValidationError]) -> str:
 
 def test_so_ky_hieu_leading_zero_under_10(data: dict[str, Any]) -> None:
     """Phụ lục I, II.3.c: numbers under 10 get a leading zero; ký hiệu CT-UBND."""
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.so_ky_hieu == "Số: 05/CT-UBND"
     data["so"] = 12
-    assert compose(Campaign.model_validate(data)).so_ky_hieu == "Số: 12/CT-UBND"
+    assert compose(Campaign.model_validate(data))[0].so_ky_hieu == "Số: 12/CT-UBND"
 
 
 def test_ky_hieu_from_phu_luc_iii_table(data: dict[str, Any]) -> None:
     """Phụ lục I, II.3.b + Phụ lục III table: Chỉ thị → CT, Chương trình → CTr, Kế hoạch → KH."""
     for loai, expected in [("chi_thi", "CT"), ("chuong_trinh", "CTr"), ("ke_hoach", "KH")]:
         data["loai"] = loai
-        assert compose(Campaign.model_validate(data)).so_ky_hieu == f"Số: 05/{expected}-UBND"
+        assert compose(Campaign.model_validate(data))[0].so_ky_hieu == f"Số: 05/{expected}-UBND"
 
 
 @pytest.mark.parametrize(
@@ -43,7 +44,7 @@ def test_ky_hieu_from_phu_luc_iii_table(data: dict[str, Any]) -> None:
 def test_date_padding(data: dict[str, Any], ngay: str, expected: str) -> None:
     """Phụ lục I, II.4.b: day < 10 and months 1, 2 padded; II.4.c: comma after the place."""
     data["ngay"] = ngay
-    assert compose(Campaign.model_validate(data)).dia_danh_ngay == expected
+    assert compose(Campaign.model_validate(data))[0].dia_danh_ngay == expected
 
 
 def test_draft_without_so_and_date_shows_blanks(data: dict[str, Any]) -> None:
@@ -51,7 +52,7 @@ def test_draft_without_so_and_date_shows_blanks(data: dict[str, Any]) -> None:
     del data["so"]
     del data["ngay"]
     data["nam"] = 2021
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.so_ky_hieu == "Số:      /CT-UBND"
     assert doc.dia_danh_ngay == "Hà Quảng, ngày      tháng      năm 2021"
 
@@ -93,14 +94,14 @@ def test_points_use_vietnamese_letters(data: dict[str, Any]) -> None:
             "noi_dung": [{"muc": "Khoản", "noi_dung": [{"muc": f"Điểm {i}."} for i in range(8)]}],
         }
     ]
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     labels = [p.runs[0].text.strip() for p in doc.noi_dung if p.level == 3]
     assert labels == ["a)", "b)", "c)", "d)", "đ)", "e)", "g)", "h)"]
 
 
 def test_la_ma_headings_in_capitals(data: dict[str, Any]) -> None:
     """Phụ lục I, sample table 6b: "Số thứ tự và tiêu đề của mục" in capitals, bold."""
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     heads = [p for p in doc.noi_dung if p.style == "DeMuc1"]
     assert [p.text for p in heads] == ["I. MỤC TIÊU", "II. NỘI DUNG"]
     assert all(r.bold for p in heads for r in p.runs)
@@ -108,7 +109,7 @@ def test_la_ma_headings_in_capitals(data: dict[str, Any]) -> None:
 
 def test_thap_phan_numbering(data: dict[str, Any]) -> None:
     data["danh_so"] = "thap_phan"
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     texts = [p.text for p in doc.noi_dung]
     assert "1. Mục tiêu" in texts
     assert "2.1. Tổ chức học tập." in texts
@@ -117,18 +118,18 @@ def test_thap_phan_numbering(data: dict[str, Any]) -> None:
 
 def test_body_ends_with_closing_mark(data: dict[str, Any]) -> None:
     """Mẫu 1.4: the body ends with "./." (a final full stop is replaced, not doubled)."""
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.noi_dung[-1].text.endswith("nghiêm túc thực hiện./.")
     assert not doc.noi_dung[-1].text.endswith("../.")
     data["noi_dung"][-1] = "Đã có dấu kết thúc./."
-    assert compose(Campaign.model_validate(data)).noi_dung[-1].text == "Đã có dấu kết thúc./."
+    assert compose(Campaign.model_validate(data))[0].noi_dung[-1].text == "Đã có dấu kết thúc./."
 
 
 def test_noi_nhan_punctuation(data: dict[str, Any]) -> None:
     """Phụ lục I, II.9.d: '- ' first, ';' last, and the final 'Lưu' line ends with '.'."""
     data["noi_nhan"] = ["- Thường trực Huyện ủy;", "Ban TĐKT tỉnh (b/c)", "UBND các xã."]
     data["luu"] = {"don_vi": "NV", "so_ban_luu": 2}
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.noi_nhan == (
         "- Thường trực Huyện ủy;",
         "- Ban TĐKT tỉnh (b/c);",
@@ -222,7 +223,7 @@ def test_unknown_authority_rejected() -> None:
 
 def test_signature_in_capitals(data: dict[str, Any]) -> None:
     """Phụ lục I, II.7.đ: authority and title in capitals; name in normal case."""
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.quyen_han == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH")
     assert doc.ho_ten == "Nguyễn Văn An"
 
@@ -230,7 +231,7 @@ def test_signature_in_capitals(data: dict[str, Any]) -> None:
 def test_agency_in_capitals(data: dict[str, Any]) -> None:
     """Phụ lục I, II.2.b: the agency name in capitals."""
     data["co_quan"]["chu_quan"] = "Ủy ban nhân dân tỉnh Cao Bằng"
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert doc.co_quan_ban_hanh == ("ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG",)
     assert doc.co_quan_chu_quan == ("ỦY BAN NHÂN DÂN TỈNH CAO BẰNG",)
 
@@ -266,7 +267,7 @@ def test_chi_tieu_vietnamese_numbers(data: dict[str, Any]) -> None:
             ],
         }
     ]
-    texts = [p.text for p in compose(Campaign.model_validate(data)).noi_dung]
+    texts = [p.text for p in compose(Campaign.model_validate(data))[0].noi_dung]
     assert texts[2:] == [
         "(1) Thu ngân sách trên địa bàn: 27.716 triệu đồng.",
         "(2) Thu nhập bình quân: 21,9 triệu đồng.",
@@ -279,7 +280,7 @@ def test_thoi_gian_thi_dua(data: dict[str, Any]) -> None:
     data["noi_dung"].insert(
         2, {"tieu_de": "Thời gian thi đua:", "thoi_gian": {"den": "2021-12-31"}}
     )
-    doc = compose(Campaign.model_validate(data))
+    doc = compose(Campaign.model_validate(data))[0]
     assert (
         "III. THỜI GIAN THI ĐUA: Từ ngày phát động thi đua đến hết ngày 31 tháng 12 năm 2021."
         in [p.text for p in doc.noi_dung]
@@ -305,12 +306,12 @@ def test_unknown_kind(data: dict[str, Any]) -> None:
 
     data["loai"] = "cong_van"
     with pytest.raises(CampaignError, match="chi_thi"):
-        compose(Campaign.model_validate(data))
+        compose(Campaign.model_validate(data))[0]
 
 
 def test_inline_emphasis(data: dict[str, Any]) -> None:
     data["mo_dau"] = ['Chủ đề "**Đoàn kết, sáng tạo**", *cụ thể* như sau: 2 \\* 3']
-    p = compose(Campaign.model_validate(data)).noi_dung[0]
+    p = compose(Campaign.model_validate(data))[0].noi_dung[0]
     assert p.text == 'Chủ đề "Đoàn kết, sáng tạo", cụ thể như sau: 2 * 3'
     assert [(r.text, r.bold, r.italic) for r in p.runs if r.bold or r.italic] == [
         ("Đoàn kết, sáng tạo", True, None),
@@ -320,7 +321,7 @@ def test_inline_emphasis(data: dict[str, Any]) -> None:
 
 def test_unbalanced_marker_kept_literally(data: dict[str, Any]) -> None:
     data["mo_dau"] = ["Đàn gia cầm * tăng 4%"]
-    assert compose(Campaign.model_validate(data)).noi_dung[0].text == "Đàn gia cầm * tăng 4%"
+    assert compose(Campaign.model_validate(data))[0].noi_dung[0].text == "Đàn gia cầm * tăng 4%"
 
 
 def test_absurd_nesting_is_an_error_not_a_crash(data: dict[str, Any]) -> None:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from chithi_gen import Renderer
-from chithi_gen.render.pdf_batch import docx_to_pdf_many
+from chithi_gen.render.pdf import docx_to_pdf_many
 from support import EXAMPLES
 
 HAVE_TOOLS = bool(shutil.which("soffice") and shutil.which("pdftotext"))
@@ -51,7 +51,7 @@ def pages() -> dict[str, list[str]]:
     for name, (folder, _) in EXAMPLE_PAGES.items():
         key = folder or ""
         if key not in renderers:
-            renderers[key] = Renderer(template_dirs=[EXAMPLES / folder] if folder else [])
+            renderers[key] = Renderer([EXAMPLES / folder] if folder else [])
         r = renderers[key]
         docs.append(r.render_docx(r.load(EXAMPLES / name)))
     out: dict[str, list[str]] = {}
@@ -91,8 +91,8 @@ def test_page_numbers_and_count(pages: dict[str, list[str]], name: str) -> None:
 @pytest.mark.parametrize("name", list(EXAMPLE_PAGES))
 def test_text_survives_with_diacritics(pages: dict[str, list[str]], name: str) -> None:
     folder = EXAMPLE_PAGES[name][0]
-    r = Renderer(template_dirs=[EXAMPLES / folder] if folder else [])
-    docs = r.compose_all(r.load(EXAMPLES / name))
+    r = Renderer([EXAMPLES / folder] if folder else [])
+    docs = r.compose(r.load(EXAMPLES / name))
     whole = " ".join(" ".join(pages[name]).split())
     words = whole.split()
     # Body text runs across lines and pages: compare without whitespace and page numbers.

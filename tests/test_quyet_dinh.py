@@ -43,7 +43,7 @@ def ctr(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_two_documents_in_order(ctr: dict[str, Any]) -> None:
-    qd, ct = Renderer().compose_all(Campaign.model_validate(ctr))
+    qd, ct = Renderer().compose(Campaign.model_validate(ctr))
     assert (qd.ten_loai, qd.so_ky_hieu) == ("QUYẾT ĐỊNH", "Số: 12/QĐ-UBND")
     assert qd.trich_yeu == "Ban hành Chương trình hành động thực hiện phong trào thi đua năm 2021"
     assert qd.tham_quyen_ban_hanh == "CHỦ TỊCH ỦY BAN NHÂN DÂN HUYỆN HÀ QUẢNG"
@@ -53,7 +53,7 @@ def test_two_documents_in_order(ctr: dict[str, Any]) -> None:
 
 def test_cross_reference_from_one_place(ctr: dict[str, Any]) -> None:
     """Mẫu 1.3: the attachment cites the Quyết định's number and date."""
-    qd, ct = Renderer().compose_all(Campaign.model_validate(ctr))
+    qd, ct = Renderer().compose(Campaign.model_validate(ctr))
     assert ct.kem_theo == (
         "(Kèm theo Quyết định số 12/QĐ-UBND ngày 05 tháng 02 năm 2021"
         " của Chủ tịch Ủy ban nhân dân huyện Hà Quảng)"
@@ -61,7 +61,7 @@ def test_cross_reference_from_one_place(ctr: dict[str, Any]) -> None:
     assert qd.dia_danh_ngay == "Hà Quảng, ngày 05 tháng 02 năm 2021"
     del ctr["quyet_dinh"]["so"], ctr["ngay"]
     ctr["nam"] = 2021
-    qd, ct = Renderer().compose_all(Campaign.model_validate(ctr))
+    qd, ct = Renderer().compose(Campaign.model_validate(ctr))
     assert qd.so_ky_hieu == "Số:      /QĐ-UBND"
     assert ct.kem_theo.startswith(
         "(Kèm theo Quyết định số      /QĐ-UBND ngày      tháng      năm 2021"
@@ -70,7 +70,7 @@ def test_cross_reference_from_one_place(ctr: dict[str, Any]) -> None:
 
 def test_can_cu_punctuation_and_articles(ctr: dict[str, Any]) -> None:
     """Phụ lục I, II.6.a: each căn cứ ends with ";", the last with "."; Điều n. bold."""
-    qd, _ = Renderer().compose_all(Campaign.model_validate(ctr))
+    qd, _ = Renderer().compose(Campaign.model_validate(ctr))
     texts = [(p.style, p.text) for p in qd.noi_dung]
     assert texts[:4] == [
         ("CanCu", "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;"),
@@ -118,6 +118,6 @@ def test_number_and_recipients_in_one_place(ctr: dict[str, Any]) -> None:
 
 
 def test_a_composed_decision_renders_alone(ctr: dict[str, Any]) -> None:
-    qd, _ = Renderer().compose_all(Campaign.model_validate(ctr))
+    qd, _ = Renderer().compose(Campaign.model_validate(ctr))
     doc = Document(io.BytesIO(Renderer().render_docx(qd)))
     assert doc.tables[0].cell(1, 0).text == "Số: 12/QĐ-UBND"

@@ -12,8 +12,8 @@ from docx.shared import Mm
 from lxml import etree
 
 from chithi_gen import Campaign, render_docx
-from chithi_gen.metrics import text_width
 from chithi_gen.render.docx import RULE_RATIO
+from chithi_gen.render.metrics import text_width
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

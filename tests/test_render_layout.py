@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from chithi_gen import Campaign, LayoutError, compose
-from chithi_gen.layouts import bundled_layout_bytes
+from chithi_gen import Campaign, LayoutError
+from chithi_gen.api import compose_documents as compose
 from chithi_gen.render.docx import CompiledLayout
 from chithi_gen.render.package import read_package, write_package
+from support import bundled_layout_bytes
 
 
 def _layout_with(body_tag: str) -> bytes:

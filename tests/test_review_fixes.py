@@ -10,8 +10,9 @@ import pytest
 from docx import Document
 from pydantic import ValidationError
 
-from chithi_gen import Campaign, CampaignError, Renderer, compose, load_campaign_text, render_docx
-from chithi_gen.advice import recipient_warnings
+from chithi_gen import Campaign, CampaignError, Renderer, load_campaign_text, render_docx
+from chithi_gen.api import compose_documents as compose
+from chithi_gen.compose.advice import recipient_warnings
 from chithi_gen.vi.so import parse_so
 
 CT05 = {"ten_loai": "Chỉ thị", "so_ky_hieu": "05-CT/HU"}
@@ -20,7 +21,7 @@ CT05 = {"ten_loai": "Chỉ thị", "so_ky_hieu": "05-CT/HU"}
 def test_citation_in_a_capitalised_heading(data: dict[str, Any]) -> None:
     data["dan_chieu"] = {"ct": CT05}
     data["noi_dung"][0]["tieu_de"] = "Thực hiện [[ct]]"
-    heading = compose(Campaign.model_validate(data)).noi_dung[1]
+    heading = compose(Campaign.model_validate(data))[0].noi_dung[1]
     assert heading.text == "I. THỰC HIỆN CHỈ THỊ SỐ 05-CT/HU"
 
 
@@ -29,7 +30,7 @@ def test_snippet_citing_an_undeclared_document(tmp_path: Path, data: dict[str, A
     (tmp_path / "snippets" / "rieng.j2").write_text("Theo [[ct42]] này.", encoding="utf-8")
     data["noi_dung"].append({"mau_cau": "rieng"})
     with pytest.raises(CampaignError) as exc:
-        Renderer(template_dirs=[tmp_path]).compose(Campaign.model_validate(data))
+        Renderer([tmp_path]).compose(Campaign.model_validate(data))
     [p] = exc.value.problems
     assert "[[ct42]]" in p.message_vi and p.loc == ("noi_dung", 3)
 
@@ -48,7 +49,7 @@ def test_snippet_parameters_are_checked(data: dict[str, Any]) -> None:
         }
     )
     with pytest.raises(CampaignError, match="cap_tre"):
-        compose(Campaign.model_validate(data))
+        compose(Campaign.model_validate(data))[0]
 
 
 def test_snippet_year_unknown_is_an_error_not_none(tmp_path: Path, data: dict[str, Any]) -> None:
@@ -57,7 +58,7 @@ def test_snippet_year_unknown_is_an_error_not_none(tmp_path: Path, data: dict[st
     del data["ngay"]
     data["noi_dung"].append({"mau_cau": "nam"})
     with pytest.raises(CampaignError, match="nam"):
-        Renderer(template_dirs=[tmp_path]).compose(Campaign.model_validate(data))
+        Renderer([tmp_path]).compose(Campaign.model_validate(data))
 
 
 def test_draft_attachment_keeps_its_blanks(data: dict[str, Any]) -> None:
@@ -152,5 +153,7 @@ def test_markup_in_table_cells_is_dropped(data: dict[str, Any]) -> None:
             "chi_tieu": [{"ten": "**Thu** ngân sách", "gia_tri": 5, "don_vi": "tỷ đồng"}],
         }
     ]
-    [table] = [b for b in compose(Campaign.model_validate(data)).noi_dung if isinstance(b, Table)]
+    [table] = [
+        b for b in compose(Campaign.model_validate(data))[0].noi_dung if isinstance(b, Table)
+    ]
     assert table.rows[1][1] == "Thu ngân sách"

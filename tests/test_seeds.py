@@ -53,12 +53,14 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from chithi_gen import Campaign, load_campaign, render_docx
-from chithi_gen.document import BODY_STYLES
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
 
 CASES = ["chi-thi-ha-quang-2020", "chi-thi-ha-quang-2021"]
+
+#: Paragraph styles of the body (what comes after the title block).
+BODY_STYLES = {"NoiDung", "DeMuc1", "DeMuc2", "CanCu", "QuyetDinh"}
 
 #: Typist marks left in the seeds by extraction (shared/README.md), dropped as lines.
 TYPIST_MARKS = frozenset({"bэр*"})

@@ -12,10 +12,10 @@ from docx import Document
 
 from chithi_gen import Campaign, CampaignError, LayoutError, Renderer
 from chithi_gen.cli import main
-from chithi_gen.layouts import ENV_VAR, bundled_layout_bytes, find_layout, template_dirs
-from chithi_gen.lint import lint_layout
+from chithi_gen.lookup import ENV_VAR, TemplateSet
+from chithi_gen.render.lint import lint_layout
 from chithi_gen.render.package import read_package, write_package
-from support import EXAMPLES, ROOT
+from support import EXAMPLES, ROOT, bundled_layout_bytes
 
 ORG = EXAMPLES / "mau-don-vi"
 PHUONG_AN = ORG / "phuong-an-phong-chong-thien-tai.yaml"
@@ -41,7 +41,7 @@ def test_worked_example_layout_is_reproducible() -> None:
 
 
 def test_new_kind_and_layout_from_a_user_folder() -> None:
-    renderer = Renderer(template_dirs=[ORG])
+    renderer = Renderer([ORG])
     campaign = renderer.load(PHUONG_AN)
     doc = Document(io.BytesIO(renderer.render_docx(campaign)))
     assert doc.tables[0].cell(1, 0).text == "Số: 07/PA-UBND"
@@ -60,30 +60,54 @@ def test_new_kind_and_layout_from_a_user_folder() -> None:
 
 
 def test_user_layouts_render_in_the_sandbox() -> None:
-    renderer = Renderer(template_dirs=[ORG])
+    renderer = Renderer([ORG])
     assert renderer.layout("phuong-an")._env.__class__.__name__ == "SandboxedEnvironment"
     assert renderer.layout("nd30")._env.__class__.__name__ == "Environment"
 
 
 def test_kind_unknown_without_the_folder() -> None:
     with pytest.raises(CampaignError, match="phuong_an"):
-        Renderer(template_dirs=[]).load(PHUONG_AN)
+        Renderer([]).load(PHUONG_AN)
 
 
 def test_lookup_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A path wins, then --templates folders, then CHITHI_TEMPLATES, then bundled."""
-    assert find_layout("nd30").origin == "bundled"
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert TemplateSet().find_layout("nd30").origin == "bundled"
     shadow = tmp_path / "org" / "layouts" / "nd30"
     shadow.mkdir(parents=True)
     (shadow / "layout.docx").write_bytes(bundled_layout_bytes("nd30"))
-    assert find_layout("nd30", [tmp_path / "org"]).origin == "user"
+    assert TemplateSet([tmp_path / "org"]).find_layout("nd30").origin == "user"
+    (tmp_path / "first").mkdir()
     monkeypatch.setenv(ENV_VAR, str(tmp_path / "org"))
-    dirs = template_dirs(["first"])
-    assert dirs == [Path("first"), tmp_path / "org"]
-    assert Renderer().template_dirs == [tmp_path / "org"]
-    assert find_layout(shadow / "layout.docx").origin == "path"
+    assert TemplateSet([tmp_path / "first"]).user_dirs == (tmp_path / "first", tmp_path / "org")
+    assert Renderer().template_dirs == (tmp_path / "org",)
+    assert TemplateSet().find_layout("nd30").origin == "env"
+    assert TemplateSet().find_layout(shadow / "layout.docx").origin == "path"
     with pytest.raises(LayoutError, match="nd99"):
-        find_layout("nd99")
+        TemplateSet().find_layout("nd99")
+
+
+def test_a_folder_in_the_working_directory_never_replaces_a_bundled_layout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only a name with a path separator or a .docx suffix is a path."""
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    (tmp_path / "nd30").mkdir()
+    (tmp_path / "nd30" / "layout.docx").write_bytes(b"not a layout")
+    monkeypatch.chdir(tmp_path)
+    assert TemplateSet().find_layout("nd30").origin == "bundled"
+    assert TemplateSet().find_layout("./nd30").origin == "path"
+
+
+def test_a_templates_folder_that_does_not_exist_is_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with pytest.raises(LayoutError, match="khong-co"):
+        Renderer([tmp_path / "khong-co"])
+    monkeypatch.setenv(ENV_VAR, str(tmp_path / "khong-co-nua"))
+    with pytest.raises(LayoutError, match=ENV_VAR):
+        Renderer()
 
 
 def test_kinds_yaml_errors_name_the_entry(tmp_path: Path) -> None:
@@ -91,14 +115,14 @@ def test_kinds_yaml_errors_name_the_entry(tmp_path: Path) -> None:
         "- loai: Phuong An\n  ten_loai: Phương án\n", encoding="utf-8"
     )
     with pytest.raises(LayoutError) as exc:
-        Renderer(template_dirs=[tmp_path])
+        Renderer([tmp_path])
     [p] = exc.value.problems
     assert p.loc == (0, "loai") and p.line == 1
     (tmp_path / "kinds.yaml").write_text(
         "- loai: de_an_x\n  ten_loai: Đề án riêng\n", encoding="utf-8"
     )
     with pytest.raises(LayoutError, match="viet_tat"):
-        Renderer(template_dirs=[tmp_path])
+        Renderer([tmp_path])
 
 
 def test_snippet_missing_parameter_is_located(data: dict[str, Any]) -> None:
@@ -111,7 +135,7 @@ def test_snippet_missing_parameter_is_located(data: dict[str, Any]) -> None:
 
 def test_bundled_snippets(data: dict[str, Any]) -> None:
     data["noi_dung"][-1] = {"mau_cau": "ket_luan", "tham_so": {"doi_tuong": "các cơ quan, đơn vị"}}
-    doc = Renderer().compose(Campaign.model_validate(data))
+    (doc,) = Renderer().compose(Campaign.model_validate(data))
     assert doc.noi_dung[-1].text == (
         "Căn cứ Chỉ thị này, yêu cầu các cơ quan, đơn vị nghiêm túc tổ chức triển khai thực hiện./."
     )
@@ -194,8 +218,8 @@ def test_cli_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
 def test_copy_of_bundled_layout_as_starting_point(tmp_path: Path) -> None:
     """The guide's first step: copy the bundled layout folder and render with it."""
     target = tmp_path / "org" / "layouts" / "cua-toi"
-    shutil.copytree(ROOT / "src" / "chithi_gen" / "layouts" / "nd30", target)
-    renderer = Renderer(template_dirs=[tmp_path / "org"], layout="cua-toi")
+    shutil.copytree(ROOT / "templates" / "layouts" / "nd30", target)
+    renderer = Renderer([tmp_path / "org"], layout="cua-toi")
     campaign = renderer.load(EXAMPLES / "chi-thi-ha-quang-2020.yaml")
     assert Document(io.BytesIO(renderer.render_docx(campaign))).paragraphs
 
@@ -211,7 +235,7 @@ def test_party_layout_is_reproducible() -> None:
 
 def test_party_directive_from_layout_and_kinds_only() -> None:
     """Hướng dẫn 36-HD/VPTW form, with the same model and no code of its own."""
-    renderer = Renderer(template_dirs=[PARTY])
+    renderer = Renderer([PARTY])
     doc = Document(io.BytesIO(renderer.render_docx(renderer.load(PARTY / "chi-thi-huyen-uy.yaml"))))
     header = doc.tables[0]
     left = [p.text for p in header.cell(0, 0).paragraphs if p.text]

@@ -26,7 +26,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Mm, Pt
 
-from chithi_gen.layouts import bundled_layout_bytes
+from chithi_gen.lookup import TemplateSet
 from chithi_gen.render.package import read_package, write_package
 
 HERE = Path(__file__).resolve().parent
@@ -62,7 +62,7 @@ def _replace_paragraph(xml: str, inner: str, new: str) -> str:
 
 
 def build() -> bytes:
-    doc = Document(io.BytesIO(bundled_layout_bytes("nd30")))
+    doc = Document(io.BytesIO(TemplateSet(environ={}).find_layout("nd30").read_bytes()))
     section = doc.sections[0]
     section.top_margin, section.bottom_margin = Mm(20), Mm(20)
     section.left_margin, section.right_margin = Mm(30), Mm(15)

@@ -21,7 +21,7 @@ from pathlib import Path
 from docx import Document
 from docx.shared import Pt
 
-from chithi_gen.layouts import bundled_layout_bytes
+from chithi_gen.lookup import TemplateSet
 from chithi_gen.render.package import read_package, write_package
 
 HERE = Path(__file__).resolve().parent
@@ -29,7 +29,7 @@ OUT = HERE / "layouts" / "phuong-an" / "layout.docx"
 
 
 def build() -> bytes:
-    doc = Document(io.BytesIO(bundled_layout_bytes("nd30")))
+    doc = Document(io.BytesIO(TemplateSet(environ={}).find_layout("nd30").read_bytes()))
     styles = {s.style_id: s for s in doc.styles}
     styles["NoiDung"].font.size = Pt(13)
     styles["HoTen"].paragraph_format.space_before = Pt(100)

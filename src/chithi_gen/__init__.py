@@ -46,8 +46,6 @@ _EXPORTS: dict[str, str] = {
     "ToolMissingError": "chithi_gen.errors",
     "ConversionError": "chithi_gen.errors",
 }
-#: Public names defined under another name in their module.
-_RENAMED = {"compose": ("chithi_gen.api", "compose_documents")}
 
 __all__ = [
     "BatchReport",
@@ -70,7 +68,6 @@ __all__ = [
     "Table",
     "ToolMissingError",
     "__version__",
-    "compose",
     "load_campaign",
     "load_campaign_text",
     "render_batch",
@@ -92,9 +89,6 @@ def _version() -> str:
 def __getattr__(name: str) -> Any:
     if name in _EXPORTS:
         value = getattr(import_module(_EXPORTS[name]), name)
-    elif name in _RENAMED:
-        module, attr = _RENAMED[name]
-        value = getattr(import_module(module), attr)
     elif name == "__version__":
         value = _version()
     else:
@@ -118,7 +112,6 @@ if TYPE_CHECKING:
         validate_data,
         write_docx,
     )
-    from chithi_gen.api import compose_documents as compose
     from chithi_gen.batch import BatchReport, render_batch
     from chithi_gen.document import Document, Paragraph, Run, Table
     from chithi_gen.errors import (

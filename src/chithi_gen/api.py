@@ -96,6 +96,11 @@ class Renderer:
         """The user template folders in lookup order (explicit, then the environment's)."""
         return self.templates.user_dirs
 
+    @property
+    def compiled_layouts(self) -> int:
+        """How many layouts this renderer has compiled (each is compiled once)."""
+        return len(self._layouts)
+
     # -- read ------------------------------------------------------------------
 
     def read(self, path: str | Path) -> Source:

@@ -55,10 +55,11 @@ class Settings:
     @classmethod
     def of(cls, renderer: Renderer) -> Settings:
         """The settings that rebuild ``renderer`` in another process."""
+        own = renderer.registry is not renderer.templates.registry
         return cls(
             tuple(str(d) for d in renderer.template_dirs),
             None if renderer.layout_name is None else str(renderer.layout_name),
-            renderer.registry,
+            renderer.registry if own else None,  # else the worker finds the same kinds
         )
 
 
@@ -81,26 +82,30 @@ class Outcome:
     warnings: tuple[Problem, ...] = ()
 
 
-_RENDERERS: dict[Settings, Renderer] = {}
+#: Renderers made by this process, by settings (a forked worker starts with its parent's,
+#: which is why each entry records the process that made it).
+_RENDERERS: dict[Settings, tuple[int, Renderer]] = {}
 
 
 def worker_renderer(settings: Settings) -> Renderer:
     """The :class:`Renderer` of ``settings``, made once per process."""
-    renderer = _RENDERERS.get(settings)
-    if renderer is None:
-        renderer = Renderer(
-            settings.template_dirs,
-            layout=settings.layout,
-            registry=settings.registry,
-            environ={},  # the parent already added CHITHI_TEMPLATES to template_dirs
-        )
-        _RENDERERS[settings] = renderer
+    entry = _RENDERERS.get(settings)
+    if entry is not None and entry[0] == os.getpid():
+        return entry[1]
+    renderer = Renderer(
+        settings.template_dirs,
+        layout=settings.layout,
+        registry=settings.registry,
+        environ={},  # the parent already added CHITHI_TEMPLATES to template_dirs
+    )
+    _RENDERERS[settings] = (os.getpid(), renderer)
     return renderer
 
 
 def worker_stats() -> tuple[int, int]:
     """(process id, layouts compiled so far in this process) — for tests and tuning."""
-    return os.getpid(), sum(len(r._layouts) for r in _RENDERERS.values())
+    pid = os.getpid()
+    return pid, sum(r.compiled_layouts for p, r in _RENDERERS.values() if p == pid)
 
 
 def render_row(base: Mapping[str, Any], row: Variation, settings: Settings) -> Outcome:

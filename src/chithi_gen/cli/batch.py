@@ -6,7 +6,7 @@ from pathlib import Path
 
 from chithi_gen.api import Renderer
 from chithi_gen.batch import ItemResult, read_variations, render_batch
-from chithi_gen.cli.messages import echo
+from chithi_gen.cli.messages import echo, with_hint
 
 #: Exit code when the only failures are files that could not be written.
 EXIT_OUTPUT = 4
@@ -78,10 +78,12 @@ def run_batch(
                 err=True,
             )
             raise
-    for line in report.warning_lines():
-        echo(f"Cảnh báo / warning: {line}", err=True)
-    for line in report.error_lines():
-        echo(line, err=True)
+    for res in report.results:
+        for line in res.messages(tuple(with_hint(p) for p in res.warnings)):
+            echo(f"Cảnh báo / warning: {line}", err=True)
+    for res in report.failed:
+        for line in res.messages(tuple(with_hint(p) for p in res.problems)):
+            echo(line, err=True)
     echo(report.summary())
     if not report.failed:
         return 0

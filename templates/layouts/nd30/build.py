@@ -1,11 +1,11 @@
-"""Build the bundled ND30 layout ``src/chithi_gen/layouts/nd30/layout.docx``.
+"""Build the bundled ND30 layout ``templates/layouts/nd30/layout.docx`` beside this file.
 
 The layout is Mẫu 1.4 of Phụ lục III (Nghị định 30/2020/NĐ-CP) as a docxtpl template:
 page geometry, named paragraph styles for every component of thể thức, the header
 table, the Nơi nhận / signature table and the page-number header, with Jinja tags
 where the data goes. Run from the repository root::
 
-    .venv/bin/python scripts/build_layout.py
+    .venv/bin/python templates/layouts/nd30/build.py     # or: make layout
 
 The result is byte-for-byte reproducible (fixed document properties, fixed zip
 timestamps); ``tests/test_layout_build.py`` checks that the committed file matches.
@@ -32,12 +32,13 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, Twips
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chithi_gen.render.package import read_package, write_package  # noqa: E402
 
-OUT = ROOT / "src" / "chithi_gen" / "layouts" / "nd30" / "layout.docx"
+OUT = HERE / "layout.docx"
 FONT = "Times New Roman"
 
 #: Header table columns (Mẫu 1.4): 67.5 mm for the agency, 100 mm for the Quốc hiệu.
