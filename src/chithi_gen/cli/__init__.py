@@ -29,11 +29,11 @@ from chithi_gen.cli.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EX
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``chithi`` command; returns the exit code."""
-    from chithi_gen.cli.app import app
+    from chithi_gen.cli.app import run
 
     try:
-        app(args=argv, prog_name="chithi")
-    except SystemExit as exc:
+        return run(argv)
+    except SystemExit as exc:  # argparse: --help, --version, usage errors
         code = exc.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
@@ -47,7 +47,6 @@ def main(argv: list[str] | None = None) -> int:
         )
         traceback.print_exc()
         return EXIT_INTERNAL
-    return EXIT_OK
 
 
 if __name__ == "__main__":

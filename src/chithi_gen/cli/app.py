@@ -1,47 +1,21 @@
-"""The ``chithi`` commands (typer): render, validate, check, schema, batch, templates."""
+"""The ``chithi`` commands: render, validate, check, schema, batch, templates.
+
+Built on :mod:`argparse` (the standard library), and each command imports only what it
+uses, so ``chithi check`` and ``chithi --help`` start in a few tens of milliseconds and
+load nothing of the generator.
+"""
 
 from __future__ import annotations
 
+import argparse
 import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated
-
-import typer
 
 from chithi_gen.cli.messages import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, echo, report, warn
 from chithi_gen.errors import ChithiError
 
-app = typer.Typer(
-    name="chithi",
-    help="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
-    " (drafts ND30 administrative documents).",
-    add_completion=False,
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-)
-
-
-def _fail(exc: ChithiError) -> typer.Exit:
-    return typer.Exit(report(exc))
-
-
-FileArg = Annotated[
-    Path, typer.Argument(help="Tệp chiến dịch .yaml/.json (campaign file)", show_default=False)
-]
-TemplatesOpt = Annotated[
-    list[Path] | None,
-    typer.Option(
-        "--templates",
-        "-t",
-        help="Thư mục mẫu của đơn vị (user template folder; lặp lại được, thêm biến môi"
-        " trường CHITHI_TEMPLATES)",
-    ),
-]
-LayoutOpt = Annotated[
-    str | None,
-    typer.Option("--layout", "-l", help="Mẫu trình bày: tên hoặc đường dẫn (layout name or path)"),
-]
-ForceOpt = Annotated[bool, typer.Option("--force", "-f", help="Ghi đè tệp đã có (overwrite)")]
+Command = Callable[[argparse.Namespace], int]
 
 
 def _written(paths: list[Path]) -> None:
@@ -49,43 +23,23 @@ def _written(paths: list[Path]) -> None:
         echo(f"Đã tạo / written: {path}")
 
 
-@app.command()
-def render(
-    file: FileArg,
-    output: Annotated[
-        Path | None,
-        typer.Option(
-            "-o",
-            "--output",
-            help="Tệp .docx kết quả (output .docx); mặc định: cùng tên, đuôi .docx",
-        ),
-    ] = None,
-    force: ForceOpt = False,
-    pdf: Annotated[
-        bool, typer.Option("--pdf", help="Tạo thêm tệp .pdf bằng LibreOffice (also write a PDF)")
-    ] = False,
-    png: Annotated[
-        bool,
-        typer.Option("--png", help="Tạo thêm ảnh từng trang .png (also write page images)"),
-    ] = False,
-    templates: TemplatesOpt = None,
-    layout: LayoutOpt = None,
-) -> None:
+def render(args: argparse.Namespace) -> int:
     """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
     from chithi_gen.api import Renderer
     from chithi_gen.cli.files import write_extras
     from chithi_gen.output import write_atomic
 
-    out = output or file.with_suffix(".docx")
+    file: Path = args.file
+    out: Path = args.output or file.with_suffix(".docx")
     written: list[Path] = []
     try:
-        renderer = Renderer(templates or (), layout=layout)
+        renderer = Renderer(args.templates, layout=args.layout)
         draft = renderer.prepare(renderer.read(file))
         warn(draft.warnings, str(file))
         result = renderer.render(draft)
-        written.append(write_atomic(out, result.docx, force=force))
-        if pdf or png:
-            written += write_extras(out, result.docx, pdf=pdf, png=png, force=force)
+        written.append(write_atomic(out, result.docx, force=args.force))
+        if args.pdf or args.png:
+            written += write_extras(out, result.docx, pdf=args.pdf, png=args.png, force=args.force)
     except ChithiError as exc:
         _written(written)
         if written:
@@ -94,118 +48,81 @@ def render(
                 " (the .docx was written before the later step failed)",
                 err=True,
             )
-        raise _fail(exc) from None
+        return report(exc)
     _written(written)
+    return EXIT_OK
 
 
-@app.command()
-def check(
-    file: Annotated[
-        Path, typer.Argument(help="Tệp .docx cần kiểm tra (a .docx to check)", show_default=False)
-    ],
-    as_json: Annotated[bool, typer.Option("--json", help="In kết quả dạng JSON")] = False,
-) -> None:
+def check(args: argparse.Namespace) -> int:
     """Kiểm tra thể thức ND30 của một tệp .docx bất kỳ (check any .docx against ND30)."""
     from chithi_gen.check import CheckInputError, check_docx, format_table, to_json
 
     try:
-        result = check_docx(file)
+        result = check_docx(args.file)
     except CheckInputError as exc:
-        echo(f"{file}: {exc.message_vi} ({exc.message_en})", err=True)
-        raise typer.Exit(EXIT_USAGE) from None
-    echo(to_json(result) if as_json else format_table(result))
-    raise typer.Exit(EXIT_OK if result.ok else EXIT_CHECK_FAILED)
+        echo(f"{args.file}: {exc.message_vi} ({exc.message_en})", err=True)
+        return EXIT_USAGE
+    echo(to_json(result) if args.json else format_table(result))
+    return EXIT_OK if result.ok else EXIT_CHECK_FAILED
 
 
-@app.command()
-def validate(file: FileArg, templates: TemplatesOpt = None) -> None:
+def validate(args: argparse.Namespace) -> int:
     """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
     from chithi_gen.api import Renderer
 
     try:
-        renderer = Renderer(templates or ())
-        draft = renderer.prepare(renderer.read(file))
+        renderer = Renderer(args.templates)
+        draft = renderer.prepare(renderer.read(args.file))
     except ChithiError as exc:
-        raise _fail(exc) from None
-    warn(draft.warnings, str(file))
-    echo(f"Hợp lệ / valid: {file}")
+        return report(exc)
+    warn(draft.warnings, str(args.file))
+    echo(f"Hợp lệ / valid: {args.file}")
+    return EXIT_OK
 
 
-@app.command()
-def schema(
-    output: Annotated[
-        Path | None,
-        typer.Option("-o", "--output", help="Ghi ra tệp (write to a file) thay vì màn hình"),
-    ] = None,
-    force: ForceOpt = False,
-) -> None:
+def schema(args: argparse.Namespace) -> int:
     """In JSON Schema của tệp chiến dịch (print the campaign JSON Schema for editors)."""
     from chithi_gen.output import write_atomic
     from chithi_gen.schema import campaign_json_schema
 
     text = json.dumps(campaign_json_schema(), ensure_ascii=False, indent=2) + "\n"
-    if output is None:
-        typer.echo(text, nl=False)
-        return
+    if args.output is None:
+        print(text, end="")
+        return EXIT_OK
     try:
-        write_atomic(output, text.encode("utf-8"), force=force)
+        write_atomic(args.output, text.encode("utf-8"), force=args.force)
     except ChithiError as exc:
-        raise _fail(exc) from None
-    _written([output])
+        return report(exc)
+    _written([args.output])
+    return EXIT_OK
 
 
-@app.command()
-def batch(
-    file: FileArg,
-    variations: Annotated[
-        Path,
-        typer.Argument(
-            help="Bảng biến thể .csv/.xlsx/.yaml, mỗi dòng một văn bản"
-            " (variation table, one row per document)",
-            show_default=False,
-        ),
-    ],
-    output: Annotated[Path, typer.Option("-o", "--output", help="Thư mục kết quả (output folder)")],
-    force: ForceOpt = False,
-    jobs: Annotated[
-        int | None,
-        typer.Option("-j", "--jobs", help="Số tiến trình (processes); mặc định: số lõi CPU"),
-    ] = None,
-    templates: TemplatesOpt = None,
-    layout: LayoutOpt = None,
-) -> None:
+def batch(args: argparse.Namespace) -> int:
     """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
     from chithi_gen.api import Renderer
     from chithi_gen.cli.batch import run_batch
 
     try:
-        renderer = Renderer(templates or (), layout=layout)
-        code = run_batch(renderer, file, variations, output, force=force, jobs=jobs)
+        renderer = Renderer(args.templates, layout=args.layout)
+        return run_batch(
+            renderer, args.file, args.variations, args.output, force=args.force, jobs=args.jobs
+        )
     except ChithiError as exc:
-        raise _fail(exc) from None
-    raise typer.Exit(code)
+        return report(exc)
 
 
-templates_app = typer.Typer(
-    help="Mẫu trình bày của đơn vị (layouts): liệt kê, kiểm tra (list, lint).",
-    no_args_is_help=True,
-)
-app.add_typer(templates_app, name="templates")
-
-
-@templates_app.command("list")
-def templates_list(templates: TemplatesOpt = None) -> None:
-    """Liệt kê mẫu trình bày, loại văn bản và mẫu câu, và nơi mỗi thứ đến từ đó
+def templates_list(args: argparse.Namespace) -> int:
+    """Liệt kê mẫu trình bày, loại văn bản, mẫu câu và nơi mỗi thứ đến từ đó
     (list layouts, kinds and snippets, and where each comes from)."""
     from chithi_gen.api import Renderer
     from chithi_gen.lookup import ORIGIN_LABELS
 
     try:
-        renderer = Renderer(templates or ())
+        renderer = Renderer(args.templates)
         layouts = renderer.templates.layouts()
         snippets = [(name, renderer.snippets.where(name)) for name in renderer.snippets.names()]
     except ChithiError as exc:
-        raise _fail(exc) from None
+        return report(exc)
     echo("Mẫu trình bày / layouts:")
     for info in layouts:
         kinds = ", ".join(info.kinds) or "-"
@@ -221,18 +138,10 @@ def templates_list(templates: TemplatesOpt = None) -> None:
     echo("Mẫu câu / snippets:")
     for name, where in snippets:
         echo(f"  {name:<20} {where}")
+    return EXIT_OK
 
 
-@templates_app.command("lint")
-def templates_lint(
-    layout: Annotated[
-        str,
-        typer.Argument(
-            help="Tệp layout.docx, thư mục mẫu, hoặc tên mẫu (layout .docx, folder or name)"
-        ),
-    ],
-    templates: TemplatesOpt = None,
-) -> None:
+def templates_lint(args: argparse.Namespace) -> int:
     """Kiểm tra một mẫu trình bày: thẻ bị tách, khối không cân, biến sai, kiểu thiếu
     (lint a layout)."""
     from chithi_gen.lookup import TemplateSet
@@ -240,13 +149,128 @@ def templates_lint(
 
     try:
         # A folder or file that exists is linted as given, even without a path separator.
-        target: str | Path = Path(layout) if Path(layout).exists() else layout
-        info = TemplateSet(templates or ()).find_layout(target)
+        target: str | Path = Path(args.layout) if Path(args.layout).exists() else args.layout
+        info = TemplateSet(args.templates).find_layout(target)
         findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
     except ChithiError as exc:
-        raise _fail(exc) from None
+        return report(exc)
     for finding in findings:
         echo(finding.format())
     errors = sum(f.severity == "loi" for f in findings)
     echo(f"=> {errors} lỗi / {errors} error(s), {len(findings) - errors} ghi chú / notes")
-    raise typer.Exit(3 if errors else EXIT_OK)
+    return 3 if errors else EXIT_OK
+
+
+def _version() -> str:
+    import chithi_gen
+
+    return f"chithi {chithi_gen.__version__}"
+
+
+def _templates_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-t",
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="thư mục mẫu của đơn vị (user template folder); lặp lại được; thêm các thư mục"
+        " trong biến môi trường CHITHI_TEMPLATES",
+    )
+
+
+def _layout_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "-l", "--layout", metavar="LAYOUT", help="mẫu trình bày: tên hoặc đường dẫn (name or path)"
+    )
+
+
+def _force_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
+
+
+def _command(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, fn: Command
+) -> argparse.ArgumentParser:
+    doc = (fn.__doc__ or "").strip()
+    p = sub.add_parser(name, help=doc.split("\n")[0], description=" ".join(doc.split()))
+    p.set_defaults(run=fn)
+    return p
+
+
+def parser() -> argparse.ArgumentParser:
+    """The argument parser of ``chithi``."""
+    top = argparse.ArgumentParser(
+        prog="chithi",
+        description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
+        " (drafts ND30 administrative documents).",
+    )
+    top.add_argument("--version", action="version", version=_version())
+    sub = top.add_subparsers(title="lệnh / commands", metavar="COMMAND")
+
+    p = _command(sub, "render", render)
+    p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
+    p.add_argument(
+        "-o", "--output", type=Path, help="tệp .docx kết quả; mặc định: cùng tên, đuôi .docx"
+    )
+    _force_option(p)
+    p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf (also write a PDF)")
+    p.add_argument("--png", action="store_true", help="tạo thêm ảnh từng trang (page images)")
+    _templates_option(p)
+    _layout_option(p)
+
+    p = _command(sub, "validate", validate)
+    p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
+    _templates_option(p)
+
+    p = _command(sub, "check", check)
+    p.add_argument("file", type=Path, help="tệp .docx cần kiểm tra (a .docx to check)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+    p = _command(sub, "schema", schema)
+    p.add_argument("-o", "--output", type=Path, help="ghi ra tệp (write to a file)")
+    _force_option(p)
+
+    p = _command(sub, "batch", batch)
+    p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
+    p.add_argument(
+        "variations",
+        type=Path,
+        help="bảng biến thể .csv/.xlsx/.yaml, mỗi dòng một văn bản (one row per document)",
+    )
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="thư mục kết quả (output folder)"
+    )
+    _force_option(p)
+    p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
+    _templates_option(p)
+    _layout_option(p)
+
+    p = sub.add_parser(
+        "templates",
+        help="mẫu trình bày của đơn vị: liệt kê, kiểm tra (list, lint)",
+        description="Mẫu trình bày của đơn vị (layouts): liệt kê, kiểm tra (list, lint).",
+    )
+    tsub = p.add_subparsers(title="lệnh / commands", metavar="COMMAND")
+    q = _command(tsub, "list", templates_list)
+    _templates_option(q)
+    q = _command(tsub, "lint", templates_lint)
+    q.add_argument(
+        "layout", help="tệp layout.docx, thư mục mẫu, hoặc tên mẫu (layout .docx, folder or name)"
+    )
+    _templates_option(q)
+    p.set_defaults(run=None, help_of=p)
+    top.set_defaults(run=None, help_of=top)
+    return top
+
+
+def run(argv: Sequence[str] | None) -> int:
+    """Parse ``argv`` and run the command; returns its exit code."""
+    top = parser()
+    args = top.parse_args(argv)
+    fn: Command | None = args.run
+    if fn is None:
+        args.help_of.print_help()
+        return EXIT_USAGE
+    return fn(args)
