@@ -55,7 +55,7 @@ def test_sandbox_blocks_attribute_escape(data: dict[str, Any]) -> None:
 
 
 def test_tag_syntax_error_names_part_and_line() -> None:
-    with pytest.raises(LayoutError, match=r"word/document\.xml, dòng \d+"):
+    with pytest.raises(LayoutError, match=r"word/document\.xml, đoạn / paragraph \d+ «{% if %}»"):
         CompiledLayout(_layout_with("{% if %}"), "test")
 
 

@@ -42,7 +42,9 @@ class Problem:
     ``source`` the file where the offending value is written (a ``ke_thua`` parent, a
     table, a layout) when known; ``line``/``column`` are 1-based positions in it.
     ``code`` is a stable identifier of the kind of problem and ``severity`` says whether
-    it stops the document (``"error"``) or is only advice (``"warning"``).
+    it stops the document (``"error"``) or is only advice (``"warning"``). A problem in a
+    package (a layout .docx) names the ``part`` (``word/document.xml``) and the
+    ``paragraph`` (1-based, as Word shows them) instead of a line.
     """
 
     message_vi: str
@@ -53,6 +55,8 @@ class Problem:
     source: str | None = None
     code: str = ""
     severity: Severity = "error"
+    part: str | None = None
+    paragraph: int | None = None
 
     @classmethod
     def of(cls, message: Message, loc: Loc = (), **kw: object) -> Problem:
@@ -89,6 +93,9 @@ class Problem:
             head = f"dòng {self.line}"
         else:
             head = ""
+        if self.part:
+            inside = self.part + (f", đoạn {self.paragraph}" if self.paragraph else "")
+            head = f"{head} ({inside})" if head else inside
         fld = f"trường `{self.field_path}`: " if self.field_path else ""
         prefix = f"{head}: " if head else ""
         return f"{prefix}{fld}{self.message_vi} ({self.message_en})"

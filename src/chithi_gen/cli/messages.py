@@ -8,6 +8,7 @@ YAML key can never move the cursor or recolour the terminal.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 
 from chithi_gen.errors import ChithiError, Problem
@@ -42,15 +43,10 @@ def with_hint(problem: Problem) -> Problem:
     hint = FLAG_HINTS.get(problem.code)
     if hint is None:
         return problem
-    return Problem(
-        f"{problem.message_vi}; {hint[0]}",
-        f"{problem.message_en}; {hint[1]}",
-        problem.loc,
-        problem.line,
-        problem.column,
-        problem.source,
-        problem.code,
-        problem.severity,
+    return dataclasses.replace(
+        problem,
+        message_vi=f"{problem.message_vi}; {hint[0]}",
+        message_en=f"{problem.message_en}; {hint[1]}",
     )
 
 

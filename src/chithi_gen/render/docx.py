@@ -28,12 +28,13 @@ from docxtpl import DocxTemplate
 from lxml import etree
 
 from chithi_gen.document import Document
-from chithi_gen.errors import LayoutError
+from chithi_gen.errors import LayoutError, Problem
 from chithi_gen.jinja import environment
 from chithi_gen.render.contract import REQUIRED_PARTS, REQUIRED_STYLES, TAGGED_PARTS
 from chithi_gen.render.geometry import W, read_geometry
 from chithi_gen.render.metrics import text_width
 from chithi_gen.render.package import read_package, write_package
+from chithi_gen.render.paragraphs import excerpt_at
 from chithi_gen.render.wrap import wrap_balanced
 from chithi_gen.render.xml import line_breaks, paragraphs_xml, rule_paragraph, section_break
 
@@ -45,10 +46,11 @@ RULE_RATIO = 0.4
 TITLE_WIDTH = 0.95
 
 
-def _broken(name: str, exc: BaseException) -> LayoutError:
+def _broken(name: str, part: str, exc: BaseException) -> LayoutError:
     return LayoutError.single(
-        f"mẫu trình bày '{name}' không đọc được: {exc}",
-        f"layout '{name}' cannot be read: {exc}",
+        f"mẫu trình bày '{name}' không đọc được ({part}): {exc}",
+        f"layout '{name}' cannot be read ({part}): {exc}",
+        part=part,
         code="layout-unreadable",
     )
 
@@ -90,20 +92,26 @@ class CompiledLayout:
                 f"layout '{name}' lacks the part(s) {', '.join(missing)}",
                 code="layout-part-missing",
             )
+        unreadable = (KeyError, ValueError, etree.XMLSyntaxError, UnicodeDecodeError)
         try:
             lacking = missing_styles(self._parts["word/styles.xml"])
+        except unreadable as exc:
+            raise _broken(name, "word/styles.xml", exc) from exc
+        try:
             self.geometry = read_geometry(self._parts)
             self._section_break = section_break(self._parts["word/document.xml"])
-        except (KeyError, ValueError, etree.XMLSyntaxError, UnicodeDecodeError) as exc:
-            raise _broken(name, exc) from exc
+        except unreadable as exc:
+            raise _broken(name, "word/document.xml", exc) from exc
         if lacking:
             raise LayoutError.single(
                 f"mẫu trình bày '{name}' thiếu kiểu đoạn (style) {', '.join(lacking)}",
                 f"layout '{name}' lacks the paragraph style(s) {', '.join(lacking)}",
+                part="word/styles.xml",
                 code="layout-style-missing",
             )
         self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
         self._templates: dict[str, jinja2.Template] = {}
+        self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
         patcher = DocxTemplate(io.BytesIO(data))
         for part_name, blob in self._parts.items():
             if not TAGGED_PARTS.match(part_name):
@@ -111,17 +119,21 @@ class CompiledLayout:
             try:
                 xml = blob.decode("utf-8")
             except UnicodeDecodeError as exc:
-                raise _broken(name, exc) from exc
+                raise _broken(name, part_name, exc) from exc
             if "{{" not in xml and "{%" not in xml:
                 continue
+            patched = patch_part(patcher, xml)
+            self._sources[part_name] = (xml, patched)
             try:
-                self._templates[part_name] = self._env.from_string(patch_part(patcher, xml))
+                self._templates[part_name] = self._env.from_string(patched)
             except jinja2.TemplateSyntaxError as exc:
+                para, text = excerpt_at(xml, patched, exc.lineno, exc.message or "")
+                where = f", đoạn / paragraph {para} «{text}»" if para else ""
                 raise LayoutError.single(
-                    f"mẫu trình bày '{name}', phần {part_name}, dòng {exc.lineno}: lỗi thẻ Jinja"
-                    f" ({exc.message})",
-                    f"layout '{name}', part {part_name}, line {exc.lineno}: Jinja tag error"
-                    f" ({exc.message})",
+                    f"mẫu trình bày '{name}' ({part_name}{where}): lỗi thẻ Jinja ({exc.message})",
+                    f"layout '{name}' ({part_name}{where}): Jinja tag error ({exc.message})",
+                    part=part_name,
+                    paragraph=para,
                     code="layout-syntax",
                 ) from exc
 
@@ -222,27 +234,53 @@ class CompiledLayout:
     def _render_part(self, part_name: str, template: jinja2.Template, ctx: dict[str, Any]) -> bytes:
         try:
             xml = template.render(ctx)
-        except jinja2.UndefinedError as exc:
-            raise LayoutError.single(
-                f"mẫu trình bày '{self.name}' ({part_name}) dùng biến không có trong dữ liệu:"
-                f" {exc.message}",
-                f"layout '{self.name}' ({part_name}) uses a variable the data does not"
-                f" provide: {exc.message}",
-                code="layout-variable",
-            ) from exc
-        except jinja2.TemplateError as exc:
-            raise LayoutError.single(
-                f"mẫu trình bày '{self.name}' ({part_name}) lỗi khi điền dữ liệu: {exc}",
-                f"layout '{self.name}' ({part_name}) failed to render: {exc}",
-                code="layout-render",
+        except Exception as exc:  # a template author's mistake or a filter given bad data
+            xml, patched = self._sources[part_name]
+            para, text = excerpt_at(xml, patched, template_line(exc), str(exc))
+            where = f", đoạn / paragraph {para} «{text}»" if para else ""
+            if isinstance(exc, jinja2.UndefinedError):
+                vi = f"dùng biến không có trong dữ liệu: {exc.message}"
+                en = f"uses a variable the data does not provide: {exc.message}"
+                code = "layout-variable"
+            else:
+                vi = f"lỗi khi điền dữ liệu: {type(exc).__name__}: {exc}"
+                en = f"failed to render: {type(exc).__name__}: {exc}"
+                code = "layout-render"
+            raise LayoutError(
+                [
+                    Problem(
+                        f"mẫu trình bày '{self.name}' ({part_name}{where}) {vi}",
+                        f"layout '{self.name}' ({part_name}{where}) {en}",
+                        part=part_name,
+                        paragraph=para,
+                        code=code,
+                    )
+                ]
             ) from exc
         blob = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
         try:
             etree.fromstring(blob)
         except etree.XMLSyntaxError as exc:
-            raise LayoutError.single(
-                f"mẫu trình bày '{self.name}' tạo ra XML hỏng ở {part_name}: {exc}",
-                f"layout '{self.name}' produced invalid XML in {part_name}: {exc}",
-                code="layout-xml",
+            raise LayoutError(
+                [
+                    Problem(
+                        f"mẫu trình bày '{self.name}' tạo ra XML hỏng ở {part_name}: {exc}",
+                        f"layout '{self.name}' produced invalid XML in {part_name}: {exc}",
+                        part=part_name,
+                        code="layout-xml",
+                    )
+                ]
             ) from exc
         return blob
+
+
+def template_line(exc: BaseException) -> int | None:
+    """The line of the compiled template where ``exc`` was raised (one paragraph per
+    line, see :func:`patch_part`), from the traceback Jinja rewrites to point there."""
+    line = getattr(exc, "lineno", None)
+    tb = exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line if isinstance(line, int) else None

@@ -43,12 +43,10 @@ from chithi_gen.render.contract import (
 )
 from chithi_gen.render.docx import CompiledLayout, missing_styles, patch_part
 from chithi_gen.render.package import read_package
+from chithi_gen.render.paragraphs import excerpt_at, norm, paragraph_of, paragraph_texts
 
 Severity = Literal["loi", "canh_bao", "thong_tin"]
 SEVERITY_LABELS = {"loi": "LỖI error", "canh_bao": "CẢNH BÁO warning", "thong_tin": "GHI CHÚ info"}
-
-_PARA = re.compile(r"<w:p[ >].*?</w:p>", re.DOTALL)
-_TEXT = re.compile(r"<w:t(?: [^>]*)?>(.*?)</w:t>", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -73,18 +71,9 @@ class Finding:
         )
 
 
-def _paragraph_texts(xml: str) -> list[tuple[list[str], str]]:
-    """Each paragraph's list of ``<w:t>`` texts and its whole text."""
-    out = []
-    for m in _PARA.finditer(xml):
-        texts = [t for t in _TEXT.findall(m.group(0))]
-        out.append((texts, "".join(texts)))
-    return out
-
-
 def _split_tags(part: str, xml: str) -> list[Finding]:
     found = []
-    for i, (texts, whole) in enumerate(_paragraph_texts(xml), start=1):
+    for i, (texts, whole) in enumerate(paragraph_texts(xml), start=1):
         if "{" not in whole:
             continue
         for tag in re.finditer(r"\{[{%#].*?[}%#]\}", whole):
@@ -110,17 +99,6 @@ def _split_tags(part: str, xml: str) -> list[Finding]:
                     )
                 )
     return found
-
-
-def _excerpt_at(patched: str, lineno: int | None) -> tuple[int | None, str]:
-    """(paragraph number, text) of a line of docxtpl's patched XML (one paragraph a line)."""
-    if lineno is None:
-        return None, ""
-    lines = patched.split("\n")
-    if not 0 < lineno <= len(lines):
-        return None, ""
-    text = re.sub(r"<[^>]+>", "", lines[lineno - 1]).strip()
-    return lineno - 1, text[:80]
 
 
 def _loop_attributes(ast: nodes.Template) -> tuple[set[str], set[str]]:
@@ -184,17 +162,40 @@ def _package_findings(parts: dict[str, bytes]) -> list[Finding]:
     return found
 
 
+_RAW = re.compile(r"\|\s*safe\b|autoescape\s+false")
+
+
+def _raw_markup(part: str, xml: str) -> list[Finding]:
+    """Tags that print raw XML (``| safe``, ``{% autoescape false %}``): one stray ``<``
+    and Word cannot open the file."""
+    return [
+        Finding(
+            "XML-THO",
+            "loi",
+            part,
+            i,
+            norm(whole)[:80],
+            "thẻ in XML thô ('| safe' hoặc autoescape false): một ký tự '<' là tệp hỏng;"
+            " hãy bỏ '| safe'",
+            "the tag prints raw XML ('| safe' or autoescape false): one stray '<' breaks"
+            " the file; remove '| safe'",
+        )
+        for i, (_, whole) in enumerate(paragraph_texts(xml), start=1)
+        if _RAW.search(whole)
+    ]
+
+
 def _part_findings(
     part: str, xml: str, patcher: DocxTemplate, env: jinja2.Environment, allowed: set[str]
 ) -> tuple[list[Finding], set[str]]:
     """Split tags, syntax errors and unknown variables of one tagged part; and the
     document variables it reads."""
-    findings = _split_tags(part, xml)
+    findings = _split_tags(part, xml) + _raw_markup(part, xml)
     patched = patch_part(patcher, xml)
     try:
         ast = env.parse(patched)
     except jinja2.TemplateSyntaxError as exc:
-        para, text = _excerpt_at(patched, exc.lineno)
+        para, text = excerpt_at(xml, patched, exc.lineno, exc.message or "")
         findings.append(
             Finding(
                 "CU-PHAP",
@@ -216,7 +217,7 @@ def _part_findings(
                 "BIEN-LA",
                 "loi",
                 part,
-                _first_use(patched, name),
+                paragraph_of(xml, name),
                 name,
                 f"biến '{name}' không có trong dữ liệu; các biến có: "
                 + ", ".join(LAYOUT_VARIABLES),
@@ -230,7 +231,7 @@ def _part_findings(
                 "BIEN-LA",
                 "loi",
                 part,
-                _first_use(patched, f"{var}.{attr}"),
+                paragraph_of(xml, f"{var}.{attr}"),
                 f"{var}.{attr}",
                 f"biến '{var}.{attr}' không có; khai báo trong 'bien_van_ban' của"
                 " manifest.yaml nếu nó đến từ 'bien' của tệp chiến dịch",
@@ -295,7 +296,7 @@ def _trial(data: bytes, extra_variables: tuple[str, ...]) -> list[Finding]:
         CompiledLayout(data, "lint", sandboxed=True).render(probe_documents(extra_variables))
     except LayoutError as exc:
         return [
-            Finding("DIEN-THU", "loi", "", None, "", p.message_vi, p.message_en)
+            Finding("DIEN-THU", "loi", p.part or "", p.paragraph, "", p.message_vi, p.message_en)
             for p in exc.problems
         ]
     return []
@@ -384,10 +385,3 @@ _CONTENT: tuple[tuple[str, ...], ...] = (
     ("quyen_han",),
     ("ho_ten",),
 )
-
-
-def _first_use(patched: str, name: str) -> int | None:
-    for i, line in enumerate(patched.split("\n")):
-        if re.search(rf"(?<![\w.]){re.escape(name)}(?!\w)", line):
-            return i
-    return None
