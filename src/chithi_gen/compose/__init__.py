@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from chithi_gen.compose.snippets import Snippets
 from chithi_gen.document import Document
-from chithi_gen.kinds import Registry
+from chithi_gen.errors import CampaignError, Problem
+from chithi_gen.kinds import Kind, Registry
 from chithi_gen.kinds.steps import Job, step
 from chithi_gen.model import Campaign
 
@@ -20,9 +21,32 @@ from chithi_gen.model import Campaign
 def compose(campaign: Campaign, registry: Registry, snippets: Snippets) -> tuple[Document, ...]:
     """Every document ``campaign`` yields, in order (a Quyết định before what it issues)."""
     kind = registry.get_kind(campaign.loai)
+    _own_blocks(campaign, kind, registry)
     docs = step(kind.buoc_soan)(Job(campaign, kind, registry, snippets))
     for issuer in registry.issuers:
         assert issuer.ban_hanh_kem is not None
         if getattr(campaign, issuer.ban_hanh_kem, None) is not None:
             docs = step(issuer.buoc_soan)(Job(campaign, issuer, registry, snippets, docs))
     return docs
+
+
+def _own_blocks(campaign: Campaign, kind: Kind, registry: Registry) -> None:
+    """Refuse a block that belongs to another kind (``hoi_nghi`` in a Chỉ thị): no step
+    here would read it, and the clerk's text would vanish."""
+    problems = []
+    for field in sorted({f for k in registry.values() for f in k.truong_rieng}):
+        if field in kind.truong_rieng or getattr(campaign, field, None) is None:
+            continue
+        owners = ", ".join(registry.owner_of(field))
+        problems.append(
+            Problem(
+                f"khối '{field}' chỉ dùng cho loại văn bản {owners}, không dùng cho"
+                f" '{kind.name}'; đổi 'loai' hoặc bỏ khối này",
+                f"the '{field}' block is only for kind(s) {owners}, not '{kind.name}';"
+                " change 'loai' or remove the block",
+                loc=(field,),
+                code="block-of-another-kind",
+            )
+        )
+    if problems:
+        raise CampaignError(problems)

@@ -51,9 +51,12 @@ class BodyBuilder:
         """Append ``nodes``, found at field path ``base`` of the campaign."""
         self.items([(n, (*base, i)) for i, n in enumerate(nodes)], path)
 
-    def items(self, items: Sequence[tuple[Node, Loc]], path: tuple[int, ...]) -> None:
-        """Append nodes, each with its own field path (for errors)."""
-        counter = 0
+    def items(
+        self, items: Sequence[tuple[Node, Loc]], path: tuple[int, ...], start: int = 0
+    ) -> int:
+        """Append nodes, each with its own field path (for errors); numbered items are
+        counted on from ``start``. Returns the last number given."""
+        counter = start
         for node, loc in items:
             if isinstance(node, Doan):
                 self.para(node.doan, len(path))
@@ -66,6 +69,7 @@ class BodyBuilder:
             elif isinstance(node, Muc):
                 counter += 1
                 self.muc(node, (*path, counter), loc)
+        return counter
 
     def muc(self, node: Muc, path: tuple[int, ...], loc: Loc = ()) -> None:
         """A numbered node at ``path`` (1-based positions from the top level down)."""

@@ -8,19 +8,32 @@ of the body.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from chithi_gen.compose.body import body
 from chithi_gen.compose.citations import Citer
 from chithi_gen.compose.header import so_ky_hieu
-from chithi_gen.document import Document
+from chithi_gen.document import Block, Document
 from chithi_gen.kinds.steps import Job
 from chithi_gen.model import dong_noi_nhan, dong_quyen_han, ky_hieu_nguoi_soan
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
 from chithi_gen.vi.ngay import format_dia_danh_ngay
 from chithi_gen.vi.so import format_so_van_ban
 
+#: Builds the body once the trích yếu has taken its citations (they are resolved in
+#: reading order, Phụ lục I, II.6.b).
+BodyMaker = Callable[[Citer], tuple[Block, ...]]
+
 
 def compose(job: Job) -> tuple[Document]:
     """The one :class:`Document` of ``job.campaign`` as a document of ``job.kind``."""
+    return (document(job, lambda citer: body(job.campaign, job.kind, citer, job.snippets)),)
+
+
+def document(job: Job, make_body: BodyMaker) -> Document:
+    """The document of ``job`` with the body ``make_body`` builds: the header, title and
+    signature every kind with a tên loại shares. A step of its own (a Kế hoạch tổ chức
+    hội nghị) passes its own body."""
     campaign, kind = job.campaign, job.kind
     nk = campaign.nguoi_ky
     citer = Citer(campaign.dan_chieu)
@@ -29,7 +42,7 @@ def compose(job: Job) -> tuple[Document]:
     if kind.viet_hoa_trich_yeu:
         trich_yeu = viet_hoa_dau(trich_yeu)
     ten_loai = campaign.ten_loai or kind.ten_loai
-    doc = Document(
+    return Document(
         loai=kind.name,
         co_quan_chu_quan=tuple(in_hoa(x) for x in campaign.co_quan.chu_quan),
         co_quan_ban_hanh=tuple(in_hoa(x) for x in campaign.co_quan.ten),
@@ -37,7 +50,7 @@ def compose(job: Job) -> tuple[Document]:
         dia_danh_ngay=format_dia_danh_ngay(campaign.dia_danh, campaign.ngay, campaign.nam_ban_hanh),
         ten_loai=in_hoa(ten_loai),
         trich_yeu=trich_yeu,
-        noi_dung=body(campaign, kind, citer, job.snippets),
+        noi_dung=make_body(citer),
         noi_nhan=dong_noi_nhan(campaign.noi_nhan, campaign.luu),
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
@@ -51,4 +64,3 @@ def compose(job: Job) -> tuple[Document]:
         tieu_de_tep=f"{ten_loai} {trich_yeu}",
         extra=dict(campaign.bien),
     )
-    return (doc,)

@@ -36,8 +36,10 @@ class Kind:
     first group of the ký hiệu (Phụ lục I, II.3.b); ``layout`` the layout it renders
     with; ``mau`` the sample of Phụ lục III it follows; ``khung`` the default skeleton
     as (key under ``phan``, heading) pairs; ``buoc_soan`` the name of its composing step;
-    ``ban_hanh_kem`` the campaign block that makes it an issuing kind; ``origin`` where
-    it was declared (shown by ``chithi templates list``).
+    ``ban_hanh_kem`` the campaign block that makes it an issuing kind; ``truong_rieng``
+    the campaign blocks only this kind reads (``hoi_nghi``: another kind would drop them
+    silently, so they are refused there); ``origin`` where it was declared (shown by
+    ``chithi templates list``).
     """
 
     name: str
@@ -54,6 +56,7 @@ class Kind:
     viet_hoa_trich_yeu: bool = True
     buoc_soan: str = DEFAULT_STEP
     ban_hanh_kem: str | None = None
+    truong_rieng: tuple[str, ...] = ()
     origin: str = ""
 
     @classmethod
@@ -107,6 +110,10 @@ class Registry(Mapping[str, Kind]):
     def issuers(self) -> tuple[Kind, ...]:
         """The issuing kinds, in declaration order."""
         return tuple(k for k in self._kinds.values() if k.issuing)
+
+    def owner_of(self, field: str) -> list[str]:
+        """The kinds whose own block ``field`` is (``truong_rieng``)."""
+        return sorted(k.name for k in self._kinds.values() if field in k.truong_rieng)
 
     def choosable(self) -> list[str]:
         """Names a campaign may give as ``loai``, sorted."""

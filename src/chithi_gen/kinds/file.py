@@ -61,6 +61,7 @@ class KindConfig(Model):
     viet_hoa_trich_yeu: bool = True
     buoc_soan: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] = DEFAULT_STEP
     ban_hanh_kem: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")] | None = None
+    truong_rieng: list[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]] = []
 
     @field_validator("viet_tat")
     @classmethod
@@ -89,6 +90,7 @@ class KindConfig(Model):
             "viet_hoa_trich_yeu": self.viet_hoa_trich_yeu,
             "buoc_soan": self.buoc_soan,
             "ban_hanh_kem": self.ban_hanh_kem,
+            "truong_rieng": tuple(self.truong_rieng),
             "origin": origin,
         }
         if self.viet_tat:

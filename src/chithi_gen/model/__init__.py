@@ -4,6 +4,7 @@ from chithi_gen.model.campaign import Campaign, DanhSo
 from chithi_gen.model.chi_tieu import ChiTieu, ThoiGianThiDua
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu, dan_chieu_text
+from chithi_gen.model.hoi_nghi import HoiNghi, MucChuongTrinh
 from chithi_gen.model.nguoi_ky import NguoiKy, dong_quyen_han
 from chithi_gen.model.noi_dung import Cong, Doan, Gach, MauCau, Muc, Node
 from chithi_gen.model.noi_nhan import Luu, NoiNhan, dong_noi_nhan, ky_hieu_nguoi_soan
@@ -18,9 +19,11 @@ __all__ = [
     "DanhSo",
     "Doan",
     "Gach",
+    "HoiNghi",
     "Luu",
     "MauCau",
     "Muc",
+    "MucChuongTrinh",
     "NguoiKy",
     "Node",
     "NoiNhan",

@@ -13,6 +13,7 @@ from chithi_gen.inline import FORMS, citations
 from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu
+from chithi_gen.model.hoi_nghi import HoiNghi
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_dung import MAX_DEPTH, Muc, Node, NoiDung, depth
 from chithi_gen.model.noi_nhan import Luu, NoiNhan
@@ -86,6 +87,8 @@ class Campaign(Model):
     noi_nhan: Annotated[list[NoiNhanItem], Field(max_length=1000)] = []
     luu: Luu
     quyet_dinh: QuyetDinh | None = None
+    #: The conference of a Kế hoạch tổ chức hội nghị (kind ``ke_hoach_hoi_nghi``).
+    hoi_nghi: HoiNghi | None = None
     #: Extra variables for a custom layout, available there as ``vb.<name>``.
     bien: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = {}
     dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
