@@ -17,7 +17,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Literal
 
 _TOKEN = re.compile(r"\\\*|\*\*|\*")
 #: A footnote: ``^[...]``; the text may hold citations (``[[x]]``) but no brackets.
@@ -25,7 +24,7 @@ _FOOTNOTE = re.compile(r"\^\[((?:[^\[\]]|\[\[[^\[\]]*\]\])*)\]")
 #: A citation ``[[key]]`` or ``[[key:form]]``.
 _CITATION = re.compile(r"\[\[([A-Za-z0-9_\-]+)(?::([a-z_]+))?\]\]")
 
-CitationForm = Literal["tu_dong", "day_du", "vua", "ngan"]
+#: The forms a citation may force (``tu_dong``: full at the first mention, then short).
 FORMS: tuple[str, ...] = ("tu_dong", "day_du", "vua", "ngan")
 
 

@@ -46,8 +46,7 @@ def compose(job: Job) -> tuple[Document]:
             [
                 Problem(
                     f"phần '{key}' được viết từ khối 'hoi_nghi'; xóa nó khỏi 'phan'",
-                    f"section '{key}' is written from the 'hoi_nghi' block; remove it from"
-                    " 'phan'",
+                    f"section '{key}' is written from the 'hoi_nghi' block; remove it from 'phan'",
                     loc=("phan", key),
                     code="section-written-by-kind",
                 )
