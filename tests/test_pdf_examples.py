@@ -39,6 +39,7 @@ EXAMPLE_PAGES: dict[str, tuple[str | None, list[int | None]]] = {
     # a Quyết định (1 page) then the programme it issues, numbered from 1 again
     "chuong-trinh-kem-quyet-dinh.yaml": (None, [None, None, 2]),
     "mau-chi-thi.yaml": (None, _numbered(2)),
+    "ke-hoach-hoi-nghi.yaml": (None, _numbered(2)),
     "mau-don-vi/phuong-an-phong-chong-thien-tai.yaml": ("mau-don-vi", _numbered(1)),
     "mau-dang/chi-thi-huyen-uy.yaml": ("mau-dang", _numbered(1)),
 }
