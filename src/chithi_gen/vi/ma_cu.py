@@ -193,12 +193,19 @@ _RHYMES = frozenset(
     )
 )
 _STOPS = ("c", "ch", "p", "t")
+#: Rhymes of loanwords ("xoong", "soóc"): weak evidence of an encoding.
+_RARE = frozenset({"oong", "ooc", "oao", "oem", "uyp", "uych", "uyn", "yêng", "ưm", "ưn"})
 _VOWEL_BASES = set("aeiouy")
 
 
 def la_am_tiet(word: str) -> bool:
     """Whether ``word`` is a Vietnamese syllable (*âm tiết*), in lower case, capitals
     or with a capital first letter: "lập", "LẬP" and "Lập" are; "lËp", "ei" are not."""
+    return _rhyme(word) is not None
+
+
+def _rhyme(word: str) -> str | None:
+    """The rhyme (*vần*, toneless) of ``word`` if it is a syllable, else None."""
     nfd = unicodedata.normalize("NFD", word)
     tone = 0
     base_chars: list[str] = []
@@ -206,7 +213,7 @@ def la_am_tiet(word: str) -> bool:
     for ch in nfd:
         if ch in _TONE_MARKS:
             if tone or last_base.lower() not in _VOWEL_BASES:
-                return False
+                return None
             tone = _TONE_MARKS[ch]
             continue
         if not unicodedata.combining(ch):
@@ -214,7 +221,7 @@ def la_am_tiet(word: str) -> bool:
         base_chars.append(ch)
     base = unicodedata.normalize("NFC", "".join(base_chars))
     if not base or not (base.islower() or base.isupper() or base == base.capitalize()):
-        return False
+        return None
     low = base.lower()
     for onset in _ONSETS:
         if not low.startswith(onset):
@@ -222,8 +229,8 @@ def la_am_tiet(word: str) -> bool:
         rhyme = low[len(onset) :]
         ok = rhyme in _RHYMES or (onset == "qu" and rhyme and "u" + rhyme in _RHYMES)
         if ok and (not rhyme.endswith(_STOPS) or tone in (4, 5)):
-            return True
-    return False
+            return rhyme
+    return None
 
 
 # -- conversion ----------------------------------------------------------------------
@@ -346,16 +353,19 @@ def _words(text: str) -> list[str]:
     words = []
     for raw in text.split():
         word = raw.strip(_EDGE)
-        if word and not word.isdigit():
+        # A lone character ("·" between links, "ã" in a list of marks) is no evidence.
+        if len(word) > 1 and not word.isdigit():
             words.append(word)
     return words
 
 
-def _evidence(words: list[str], encoding: Encoding) -> tuple[list[str], int]:
-    """(words that read as Vietnamese only once converted, words against it)."""
+def _evidence(words: list[str], encoding: Encoding) -> tuple[list[str], int, float]:
+    """(words that read as Vietnamese only once converted, words against it, weight
+    of the former: rare rhymes count half)."""
     markers = _MARKERS[encoding]
     hits: list[str] = []
     against = 0
+    weight = 0.0
     for word in words:
         if not _LETTERS_1252.fullmatch(word):
             # Letters no legacy text can hold (ư, ơ, ạ…): typed in Unicode.
@@ -365,11 +375,13 @@ def _evidence(words: list[str], encoding: Encoding) -> tuple[list[str], int]:
             continue
         if la_am_tiet(word):
             continue  # a Vietnamese syllable as it stands: no evidence either way
-        if la_am_tiet(chuyen_ma(word, encoding)):
+        rhyme = _rhyme(chuyen_ma(word, encoding))
+        if rhyme is not None:
             hits.append(word)
+            weight += 0.5 if rhyme in _RARE else 1.0
         else:
             against += 1
-    return hits, against
+    return hits, against, weight
 
 
 def phat_hien(text: str) -> Encoding | None:
@@ -380,11 +392,14 @@ def phat_hien(text: str) -> Encoding | None:
     least twice as many as the words against it (or one such word of three letters or
     more, with nothing against it: a one-word field such as "LËp")."""
     words = _words(unicodedata.normalize("NFC", text))
-    best: tuple[int, Encoding] | None = None
+    found: list[tuple[float, Encoding]] = []
     for encoding in ("tcvn3", "vni"):
-        hits, against = _evidence(words, encoding)
+        hits, against, weight = _evidence(words, encoding)
         n = len(hits)
         plain = (n >= 2 and n >= 2 * against) or (n == 1 and against == 0 and _strong(hits[0]))
-        if plain and (best is None or n > best[0]):
-            best = (n, encoding)
-    return None if best is None else best[1]
+        if plain:
+            found.append((weight, encoding))
+    found.sort(reverse=True)
+    if not found or (len(found) == 2 and found[0][0] == found[1][0]):
+        return None  # neither, or both equally: not plain
+    return found[0][1]
