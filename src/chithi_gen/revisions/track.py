@@ -234,7 +234,7 @@ class _Tracker:
             a, b = orows[i], nrows[j]
             if len(a.findall(TC)) != len(b.findall(TC)):
                 return 0.0
-            return 0.5 + 0.5 * similarity(_words(a), _words(b))
+            return similarity(_words(a), _words(b))
 
         steps = align(
             [self._key(r, True) for r in orows], [self._key(r, False) for r in nrows], score
