@@ -76,6 +76,8 @@ def _paragraph(p: etree._Element, notes: dict[str, etree._Element]) -> tuple[Any
     segs: list[list[Any]] = []
 
     def add(text: str, b: bool, i: bool) -> None:
+        if not text:
+            return
         if segs and segs[-1][1] == b and segs[-1][2] == i:
             segs[-1][0] += text
         else:
