@@ -55,17 +55,14 @@ _DAU = (
     r"|Ủy ban Mặt trận Tổ quốc|Uỷ ban Mặt trận Tổ quốc|Văn phòng|Phòng|Ban|Công an"
     r"|Trung tâm|Chủ tịch|Phó Chủ tịch)"
 )
-_DON_VI = re.compile(
-    rf"(?P<dau>\b{_DAU}(?:[ \t]+[^\s,;:.()“”\"]+){{0,10}}?[ \t]+)?"
-    r"(?P<loai>\b(?:huyện(?:[ \t]+đảo)?|quận|thị[ \t]+xã|thành[ \t]+phố|thị[ \t]+trấn))"
-    rf"[ \t]+(?P<ten>(?:{_TU})(?:[ \t]*-[ \t]*(?:{_TU})|[ \t]+(?:{_TU}))*)",
+_LOAI_DON_VI = re.compile(
+    r"(?<!\w)(?:huyện(?:[ \t]+đảo)?|quận|thị[ \t]+xã|thành[ \t]+phố|thị[ \t]+trấn)(?!\w)",
     re.IGNORECASE,
 )
-_CAP_UY = re.compile(
-    r"\b(?P<uy>(?P<loai>huyện|quận|thị|thành)[ \t]+(?:ủy|uỷ))\b(?:[ \t]+(?P<ten>(?:"
-    rf"{_TU})(?:[ \t]+(?:{_TU}))*))?",
-    re.IGNORECASE,
-)
+_CAP_UY = re.compile(r"(?<!\w)(huyện|quận|thị|thành)[ \t]+(?:ủy|uỷ)(?!\w)", re.IGNORECASE)
+# The words after a type word; _ten_rieng keeps the capitalised ones.
+_TEN_SAU = re.compile(rf"[ \t]+((?:{_TU})(?:(?:[ \t]*-[ \t]*|[ \t]+)(?:{_TU})){{0,6}})")
+_DAU_TRUOC = re.compile(rf"\b{_DAU}(?:[ \t]+[^\s,;:.()“”\"]+){{0,10}}?[ \t]+$", re.IGNORECASE)
 _CHUNG = re.compile(
     r"\b(?:cấp[ \t]+(?:huyện|quận)|huyện[ \t]+đoàn|quận[ \t]+đoàn|thị[ \t]+đoàn"
     rf"|{_DAU}[ \t]+(?:các[ \t]+)?(?:huyện|quận|thị[ \t]+xã)"
@@ -73,7 +70,7 @@ _CHUNG = re.compile(
     re.IGNORECASE,
 )
 _LA_CAP_UY = re.compile(r"(?i)^(?:ủy|uỷ)\b")
-_LOAI_XA = re.compile(r"(?i)(?:\b(?:xã|phường)|đặc[ \t]+khu)[ \t]+$")
+_LOAI_XA = re.compile(r"(?i)(?<!\w)(?:xã|phường|đặc[ \t]+khu)(?:[ \t]+\w+){0,3}?[ \t]+$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,11 +142,10 @@ def _ten_rieng(ten: str) -> str:
 
 def _la_ten_xa(text: str, start: int, loai: str, ten: str) -> bool:
     """Whether ``loai ten`` at ``start`` is part of a commune's own name ("xã Hồ Thị Kỷ")."""
-    before = _LOAI_XA.search(text, 0, start)
+    before = _LOAI_XA.search(text, max(0, start - 60), start)
     if before is None:
-        # "phường Thị Xã …": the type word was eaten by the commune's own type word.
         return False
-    words = [*text[before.end() : start].split(), loai, ten]
+    words = [*text[before.start() : start].split(), loai, ten]
     return bool(tim_xa(" ".join(words)))
 
 
@@ -172,15 +168,15 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
         taken.append((item.bat_dau, item.ket_thuc))
         found.append(item)
 
-    for m in _DON_VI.finditer(text):
-        loai_text = " ".join(m.group("loai").split()).lower()
-        ten = _ten_rieng(m.group("ten"))
+    for m in _LOAI_DON_VI.finditer(text):
+        loai_text = " ".join(m.group(0).split()).lower()
+        after = _TEN_SAU.match(text, m.end())
+        ten = _ten_rieng(after.group(1)) if after else ""
         if not ten or _LA_CAP_UY.match(ten):
-            continue  # "HUYỆN ỦY HÀ QUẢNG" is a party committee: see _CAP_UY
-        start_loai = m.start("loai")
-        if loai_text == "thị xã" and re.search(r"(?i)\bđô[ \t]+$", text[:start_loai]):
+            continue  # no name, or "HUYỆN ỦY HÀ QUẢNG", a party committee (below)
+        if loai_text == "thị xã" and re.search(r"(?i)\bđô[ \t]+$", text[: m.start()]):
             continue  # "đô thị xã hội", "khu đô thị Xã Đàn"
-        if _la_ten_xa(text, start_loai, loai_text, ten):
+        if _la_ten_xa(text, m.start(), loai_text, ten):
             continue
         loai = {
             "huyện": "huyen",
@@ -191,25 +187,26 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
             "thị trấn": "thi_tran",
         }[loai_text]
         old: tuple[str, ...] = ()
-        if loai in ("huyen", "quan", "thi_xa", "thanh_pho_thuoc_tinh"):
+        if loai != "thi_tran":
             kind = {"huyen": "huyện", "quan": "quận", "thi_xa": "thị xã"}.get(loai, "thành phố")
             old = tuple(dict.fromkeys(h.tinh for h in huyen_cu(f"{kind} {ten}")))
         if loai == "thanh_pho_thuoc_tinh" and (khoa(ten) in _tinh_keys() or not old):
             continue  # a province ("Thành phố Huế") or not a Vietnamese city
-        if loai == "quan" and not old and not ten.isdigit() and ten[:1].islower():
-            continue
-        start = m.start("dau") if m.group("dau") else start_loai
-        end = m.start("ten") + len(ten)
+        head = _DAU_TRUOC.search(text, max(0, m.start() - 200), m.start())
+        start = head.start() if head else m.start()
+        assert after is not None
+        end = after.start(1) + len(ten)
         add(CapHuyen(text[start:end], start, end, loai, ten, old))
 
     for m in _CAP_UY.finditer(text):
-        ten = _ten_rieng(m.group("ten") or "")
-        word = m.group("loai").lower()
+        after = _TEN_SAU.match(text, m.end())
+        ten = _ten_rieng(after.group(1)) if after else ""
+        word = m.group(1).lower()
         kind = {"huyện": "huyện", "quận": "quận", "thị": "thị xã", "thành": "thành phố"}[word]
         old = tuple(dict.fromkeys(h.tinh for h in huyen_cu(f"{kind} {ten}"))) if ten else ()
         if word == "thành" and (khoa(ten) in _tinh_keys() or not old):
             continue  # "Thành ủy Hà Nội" is a province's; bare "Thành ủy" is unknown
-        end = m.start("ten") + len(ten) if ten else m.end("uy")
+        end = after.start(1) + len(ten) if after and ten else m.end()
         add(CapHuyen(text[m.start() : end], m.start(), end, "cap_uy", ten or None, old))
 
     for m in _CHUNG.finditer(text):
