@@ -43,7 +43,7 @@ _RESOURCE = "data/van_ban_thay_the.json"
 
 # State (ND30) form "98/2023/NĐ-CP", "Số: 15/QĐ-UBND"; Party form "36-HD/VPTW".
 _SO_KY_HIEU = re.compile(
-    r"(?<![\w/-])(\d{1,4}[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?[^\W\d_][\w&]*(?:[ \t]*-[ \t]*[\w&]+)*"
+    r"(?<![\w/-])(\d{1,4}[ \t]*/[ \t]*(?:\d{4}[ \t]*/[ \t]*)?[^\W\d_][\w&]*(?:-[\w&]+)*"
     r"|\d{1,4}[ \t]*-[ \t]*[^\W\d_][\w&]*[ \t]*/[ \t]*[^\W\d_][\w&]*(?:-[\w&]+)*)"
 )
 
@@ -253,7 +253,11 @@ def tim_trong_van_ban(text: str) -> tuple[ThayThe, ...]:
     """
     hits: list[tuple[int, ThayThe]] = []
     for m in _SO_KY_HIEU.finditer(text):
-        found = _data().theo_so.get(chuan_hoa_so_ky_hieu(m.group(1)))
+        code = chuan_hoa_so_ky_hieu(m.group(1))
+        found = _data().theo_so.get(code)
+        while found is None and "-" in code.rsplit("/", 1)[-1]:
+            code = code.rsplit("-", 1)[0]  # "98/2023/NĐ-CP-0": a suffix glued on
+            found = _data().theo_so.get(code)
         if found is not None:
             hits.append((m.start(), found))
     key_text = khoa(text)
