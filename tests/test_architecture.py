@@ -27,6 +27,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
             "chithi_gen.document",
             "chithi_gen.numbering",
             "chithi_gen.jinja",
+            "chithi_gen.reference",
         ),
     ),
     ("load", ("chithi_gen.source",)),
@@ -35,7 +36,7 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("render", ("chithi_gen.render",)),
     ("write", ("chithi_gen.output",)),
     ("assemble", ("chithi_gen.lookup", "chithi_gen.api", "chithi_gen.schema")),
-    ("side", ("chithi_gen.batch", "chithi_gen.cli")),
+    ("side", ("chithi_gen.batch", "chithi_gen.revisions", "chithi_gen.cli")),
 ]
 #: Modules outside the pipeline: the checker depends on nothing but itself and errors.
 STANDALONE = ("chithi_gen.check",)

@@ -161,6 +161,13 @@ class ConversionError(ChithiError):
     exit_code = 6
 
 
+class RevisionError(ChithiError):
+    """Two documents cannot be compared: an input is not a .docx (not a zip, no main
+    document, malformed XML, too large) or already holds tracked changes (exit code 2)."""
+
+    exit_code = 2
+
+
 class InvalidValue(ValueError):
     """A value a Vietnamese rule cannot accept (an ambiguous number "1.250"), with the
     reason as a :class:`Message`; validators turn it into a located :class:`Problem`."""

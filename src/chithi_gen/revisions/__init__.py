@@ -9,7 +9,7 @@
 * :func:`accept_all` / :func:`reject_all` -- Word's "Accept All" / "Reject All".
 """
 
-from chithi_gen.revisions.errors import RevisionError
+from chithi_gen.errors import RevisionError
 from chithi_gen.revisions.review import accept_all, reject_all
 from chithi_gen.revisions.summary import Change, ChangeSummary
 from chithi_gen.revisions.track import Comparison, compare_docx, summarize_changes, track_changes

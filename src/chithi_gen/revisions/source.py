@@ -15,8 +15,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from chithi_gen.errors import RevisionError
 from chithi_gen.render.package import read_package
-from chithi_gen.revisions.errors import RevisionError
 from chithi_gen.revisions.ooxml import REVISION_TAGS, Element, parser, w
 
 #: Refuse inputs whose parts add up to more than this once decompressed (zip bombs).
@@ -30,7 +30,7 @@ _NOTE_KINDS = ("footnotes", "endnotes")
 
 
 def _fail(label: str, vi: str, en: str) -> RevisionError:
-    return RevisionError.single(f"{label}: {vi}", f"{label}: {en}")  # type: ignore[return-value]
+    return RevisionError.single(f"{label}: {vi}", f"{label}: {en}")
 
 
 @dataclass

@@ -399,7 +399,7 @@ def _build_runs(src: Tokens, tokens: tuple[Token, ...] | list[Token]) -> list[El
 def compare_docx(old_docx: bytes, new_docx: bytes, *, author: str, date: datetime) -> Comparison:
     """Compare two .docx: NEW's document with tracked changes, and the summary.
 
-    Raises :class:`~chithi_gen.revisions.errors.RevisionError` for an input that is
+    Raises :class:`~chithi_gen.errors.RevisionError` for an input that is
     not a comparable .docx.
     """
     old = open_docx(old_docx, "văn bản cũ (old document)")

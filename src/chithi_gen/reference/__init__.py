@@ -1,0 +1,1 @@
+"""Reference data for validation warnings: administrative units and replaced documents."""
