@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from chithi_gen import Renderer  # noqa: E402
-from chithi_gen.render.pdf_batch import docx_to_pdf_many  # noqa: E402
+from chithi_gen.render.pdf import docx_to_pdf_many  # noqa: E402
 from chithi_gen.render.png import pdf_to_png  # noqa: E402
 
 OUT = ROOT / "docs" / "previews"
@@ -36,7 +36,7 @@ EXAMPLES = {
 def main() -> None:
     docs = []
     for path, folder in EXAMPLES.values():
-        r = Renderer(template_dirs=[ROOT / "examples" / folder] if folder else [])
+        r = Renderer([ROOT / "examples" / folder] if folder else [])
         docs.append(r.render_docx(r.load(ROOT / "examples" / path)))
     docs.append(MAU.read_bytes())
     pdfs = docx_to_pdf_many(docs)

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from chithi_gen import Renderer
-from chithi_gen.loader import validate_data
+from chithi_gen.api import validate_data
 from support import MINIMAL
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
