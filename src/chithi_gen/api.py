@@ -24,7 +24,7 @@ from typing import Any
 
 from chithi_gen import source as sources
 from chithi_gen.compose import compose
-from chithi_gen.compose.advice import recipient_warnings
+from chithi_gen.compose.advice import warnings as advice
 from chithi_gen.document import Document
 from chithi_gen.errors import CampaignError, Problem
 from chithi_gen.kinds import Registry
@@ -130,7 +130,7 @@ class Renderer:
         except CampaignError as exc:
             name = src.name if src is not None else exc.source
             raise CampaignError(sources.place(exc.problems, src), name) from None
-        warnings = tuple(sources.place(recipient_warnings(campaign), src))
+        warnings = tuple(sources.place(advice(campaign), src))
         return Draft(campaign, documents, warnings, src)
 
     def validate(self, data: CampaignInput) -> Campaign:

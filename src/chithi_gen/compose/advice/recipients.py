@@ -1,7 +1,4 @@
-"""Advice: things that are allowed but probably a mistake, reported as warnings.
-
-Unlike validation errors these never stop a document from being drafted.
-"""
+"""Advice on recipients: a unit given a task (phân công) that the Nơi nhận does not reach."""
 
 from __future__ import annotations
 
