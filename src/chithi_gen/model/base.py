@@ -11,7 +11,9 @@ from chithi_gen.errors import Message
 class Model(BaseModel):
     """Strict pydantic model: a typo such as ``noi_nhna`` is reported, not dropped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=False, frozen=True, use_attribute_docstrings=True
+    )
 
 
 #: The pydantic error type of every rule of chithi_gen's own; its context carries the
