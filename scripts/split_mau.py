@@ -7,8 +7,8 @@ for each Mẫu, the blocks between its caption and the next one, and drops:
 
 * the caption's text (a drawing anchored in the caption paragraph — the digital
   signature box of the electronic samples — is kept);
-* the "Ghi chú" tables, which explain the numbered blanks and are not part of the
-  document;
+* the "Ghi chú" tables (and "Ghi chú" rows of other tables), which explain the
+  numbered blanks and are not part of the document;
 * empty paragraphs at the start and at the end.
 
 Styles, numbering, headers, settings and theme are those of the original file, so each
@@ -93,6 +93,16 @@ def _is_empty(el: etree._Element) -> bool:
     return not _text(el).strip() and not has_drawing
 
 
+def _drop_note_rows(el: etree._Element) -> etree._Element:
+    """``el`` without the table rows that hold a "Ghi chú" (notes) cell."""
+    for tr in list(el.iter(_q("tr"))):
+        if _text(tr).strip().startswith("Ghi chú"):
+            parent = tr.getparent()
+            if parent is not None:
+                parent.remove(tr)
+    return el
+
+
 def _strip_caption(p: etree._Element) -> etree._Element | None:
     """The caption paragraph without its text runs (None if nothing else is left)."""
     kept = copy.deepcopy(p)
@@ -122,7 +132,11 @@ def split(data: bytes) -> dict[str, bytes]:
         head = _strip_caption(blocks[start])
         if head is not None:
             chosen.append(head)
-        chosen += [copy.deepcopy(el) for el in blocks[start + 1 : stop] if not _is_notes(el)]
+        chosen += [
+            _drop_note_rows(copy.deepcopy(el))
+            for el in blocks[start + 1 : stop]
+            if not _is_notes(el)
+        ]
         while chosen and _is_empty(chosen[0]):
             chosen.pop(0)
         while chosen and _is_empty(chosen[-1]):

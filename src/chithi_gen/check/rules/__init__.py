@@ -1,14 +1,23 @@
 """The rules, in the order of the decree's clauses.
 
 ``RULES`` pairs each rule's identity with its check function; ``run_all`` applies them
-to a read document. Rule ids are stable: tools may rely on them.
+to a read document, reporting ``n/a`` for a rule about parts the document's type does
+not have (``Rule.needs``). Rule ids are stable: tools may rely on them.
 """
 
 from __future__ import annotations
 
+from chithi_gen.check.doctype import Profile
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules import body, closing, font, header, lines, page, text
 from chithi_gen.check.rules._base import Context, Rule, RuleFn
+
+SCOPE = Rule(
+    "ND30-SCOPE",
+    "Nghị định 30/2020/NĐ-CP, Điều 1, Điều 7",
+    "Văn bản thuộc phạm vi Nghị định 30/2020/NĐ-CP",
+    "The document is governed by Decree 30/2020",
+)
 
 RULES: list[tuple[Rule, RuleFn]] = [
     (page.PAGE_A4, page.check_a4),
@@ -51,9 +60,55 @@ RULES: list[tuple[Rule, RuleFn]] = [
 ]
 
 
+def _type_name(profile: Profile) -> tuple[str, str]:
+    t = profile.doc_type
+    return t.name_vi.lower(), t.name_en.lower()
+
+
 def run_all(ctx: Context) -> list[RuleResult]:
     """Every rule's result on ``ctx``, in ``RULES`` order."""
-    return [check(ctx) for _, check in RULES]
+    out: list[RuleResult] = []
+    vi, en = _type_name(ctx.profile)
+    for rule, check in RULES:
+        if rule.needs and not ctx.profile.has(*rule.needs):
+            out.append(
+                rule.not_applicable(
+                    f"không áp dụng cho {vi} ({ctx.profile.doc_type.mau or 'ND30'})",
+                    f"does not apply to a {en}",
+                )
+            )
+        else:
+            out.append(check(ctx))
+    return out
 
 
-__all__ = ["RULES", "Context", "Rule", "run_all"]
+def scope_verdict(profile: Profile) -> RuleResult:
+    """The single verdict on a document the decree does not govern."""
+    t = profile.doc_type
+    if t.kind == "party":
+        vi = (
+            "Văn bản của Đảng: thể thức theo quy định của Đảng (Quy định 399-QĐ/TW, "
+            "Hướng dẫn 05-HD/VPTW), không theo Nghị định 30/2020/NĐ-CP; công cụ này "
+            "không kiểm tra văn bản của Đảng"
+        )
+        en = (
+            "A Party document: its form follows the Party's rules (Quy định 399-QĐ/TW, "
+            "Hướng dẫn 05-HD/VPTW), not Decree 30/2020; this tool does not check Party "
+            "documents"
+        )
+    elif t.kind == "normative":
+        vi = (
+            "Văn bản quy phạm pháp luật: thể thức theo Luật Ban hành văn bản quy phạm "
+            "pháp luật, không theo Nghị định 30/2020/NĐ-CP"
+        )
+        en = (
+            "A legal normative document: its form follows the Law on promulgating legal "
+            "documents, not Decree 30/2020"
+        )
+    else:
+        vi = "Không phải văn bản hành chính theo Nghị định 30/2020/NĐ-CP: không kiểm tra thể thức"
+        en = "Not an administrative document under Decree 30/2020: its form is not checked"
+    return SCOPE.result("n/a", "", f"{t.name_vi} / {t.name_en}: {t.evidence}", "", vi, en)
+
+
+__all__ = ["RULES", "SCOPE", "Context", "Rule", "run_all", "scope_verdict"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chithi_gen.check.blanks import is_blank_value
 from chithi_gen.check.locate import norm
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules._base import NOT_FOUND_EN, NOT_FOUND_VI, Context, Rule
@@ -24,12 +25,14 @@ SO_TEXT = Rule(
     "Phụ lục I, II.3.a–c",
     "Số, ký hiệu: «Số: 05/CT-UBND»",
     "Number and symbol: «Số: 05/CT-UBND»",
+    ("so",),
 )
 NGAY_TEXT = Rule(
     "ND30-NGAY-TEXT",
     "Phụ lục I, II.4.b–c",
     "Địa danh, ngày tháng năm: «Hà Nội, ngày 05 tháng 3 năm 2020»",
     "Place and date: «Hà Nội, ngày 05 tháng 3 năm 2020»",
+    ("ngay",),
 )
 
 _DRAFT_VI = "bản dự thảo (chưa ghi số/ngày)"
@@ -41,22 +44,28 @@ _GROUP_EXCEPTIONS = {"QyĐ", "CTr", "TTr", "TrS"}
 
 
 def _blank(part: str) -> bool:
-    """A part left for the clerk to fill: spaces, dots or ellipses only."""
-    return not part.replace(".", "").replace("…", "").strip()
+    """A part left for the clerk to fill: spaces, dots, ellipses or a note number."""
+    return is_blank_value(part)
+
+
+def _digits(text: str) -> bool:
+    """True for ASCII digits only (``str.isdigit`` also accepts "²" or "١")."""
+    return bool(text) and all("0" <= ch <= "9" for ch in text)
 
 
 def _symbol_problems(symbol: str) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     if not symbol.strip():
         return [("thiếu ký hiệu văn bản sau dấu /", "the symbol after / is missing")]
+    groups = [g.strip() for g in symbol.strip().split("-")]
+    if any(_blank(g) and g for g in groups) or _blank(symbol):
+        return []  # a template's symbol, to be filled in: reported as blank
     if any(ch.isspace() for ch in symbol.strip()):
         out.append(("ký hiệu không được có dấu cách", "the symbol must not contain spaces"))
     for group in symbol.strip().split("-"):
         group = group.strip()
         if not group:
             out.append(("nhóm chữ viết tắt rỗng giữa các dấu -", "an empty group between hyphens"))
-        elif "." in group or "…" in group:
-            out.append(("ký hiệu chưa được điền", "the symbol is not filled in"))
         elif group not in _GROUP_EXCEPTIONS and (
             not all(ch.isupper() or ch.isdigit() for ch in group)
             or not any(ch.isalpha() for ch in group)
@@ -71,6 +80,8 @@ def check_so_text(ctx: Context) -> RuleResult:
     """II.3: «Số: NN/XX-YYY», leading 0 below 10, capital groups, no spaces."""
     line = ctx.parts.so
     expected = "Số: 05/CT-UBND (dự thảo/draft: «Số:      /CT-UBND»)"
+    if line is None and not ctx.profile.requires("so"):
+        return SO_TEXT.not_applicable("văn bản không có số, ký hiệu", "no number and symbol")
     if line is None:
         return SO_TEXT.failed(
             "",
@@ -106,7 +117,7 @@ def check_so_text(ctx: Context) -> RuleResult:
                     problems.append(
                         ("số và dấu / phải viết liền", "no space between the number and «/»")
                     )
-                if not number.isdigit() or int(number) == 0:
+                if not _digits(number) or int(number) == 0:
                     problems.append(
                         (f"số «{number}» phải là chữ số Ả Rập", f"«{number}» must be Arabic digits")
                     )
@@ -132,9 +143,14 @@ def check_so_text(ctx: Context) -> RuleResult:
             "Số, ký hiệu viết chưa đúng: " + "; ".join(vi for vi, _ in problems),
             "Number and symbol are malformed: " + "; ".join(en for _, en in problems),
         )
-    if draft:
-        return SO_TEXT.passed(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
+    if draft or (m is not None and "/" in m.group("rest") and _symbol_blank(m.group("rest"))):
+        return SO_TEXT.blank(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
     return SO_TEXT.passed(line.where(), f"«{text}»")
+
+
+def _symbol_blank(rest: str) -> bool:
+    symbol = rest.split("/", 1)[1]
+    return _blank(symbol) or any(_blank(g.strip()) for g in symbol.split("-"))
 
 
 _DATE = re.compile(
@@ -147,13 +163,16 @@ _DATE = re.compile(
 def _date_problems(m: re.Match[str]) -> tuple[list[tuple[str, str]], bool]:
     problems: list[tuple[str, str]] = []
     place = m.group("place").strip()
-    if not place or _blank(place):
+    place_blank = bool(place) and _blank(place)
+    if not place:
         problems.append(("thiếu địa danh", "the place name is missing"))
+    elif place_blank:
+        pass
     elif not place[0].isupper():
         problems.append(
             ("chữ cái đầu của địa danh phải viết hoa", "the place name must be capitalised")
         )
-    if m.group("comma") != ",":
+    if m.group("comma") != "," and not place_blank:
         problems.append(
             ("sau địa danh phải có dấu phẩy (,) viết liền", "a comma must follow the place name")
         )
@@ -161,13 +180,13 @@ def _date_problems(m: re.Match[str]) -> tuple[list[tuple[str, str]], bool]:
         if m.group(key) != word:
             problems.append((f"viết «{word}» bằng chữ in thường", f"write «{word}» in lower case"))
     day, month, year = (m.group(k).strip() for k in ("d", "m", "y"))
-    draft = False
+    draft = place_blank
     values: dict[str, int] = {}
     for name, raw in (("day", day), ("month", month), ("year", year)):
         if _blank(raw):
             draft = True
             continue
-        if not raw.isdigit():
+        if not _digits(raw):
             problems.append((f"«{raw}» phải là chữ số Ả Rập", f"«{raw}» must be Arabic digits"))
             continue
         values[name] = int(raw)
@@ -202,6 +221,11 @@ def check_ngay_text(ctx: Context) -> RuleResult:
     """II.4: «<Place>, ngày DD tháng M năm YYYY» with the decree's zero padding."""
     line = ctx.parts.ngay
     expected = "<Địa danh>, ngày 05 tháng 3 năm 2020 / ngày 15 tháng 01 năm 2021"
+    if line is None and not ctx.profile.requires("ngay"):
+        return NGAY_TEXT.not_applicable(
+            "mẫu của loại văn bản này không có dòng địa danh, ngày tháng",
+            "this type's layout has no place and date line",
+        )
     if line is None:
         return NGAY_TEXT.failed(
             "",
@@ -230,5 +254,5 @@ def check_ngay_text(ctx: Context) -> RuleResult:
             "Place and date are malformed: " + "; ".join(en for _, en in problems),
         )
     if draft:
-        return NGAY_TEXT.passed(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
+        return NGAY_TEXT.blank(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
     return NGAY_TEXT.passed(line.where(), f"«{text}»")
