@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 
-#: Three or more dots (spaces allowed between them), or an ellipsis character.
-FILLER = re.compile(r"(?:\.\s*){3,}|…+")
+#: Three or more dots (spaces allowed between them), an ellipsis character, or a tab
+#: leader before the closing punctuation ("Căn cứ <tab>;").
+FILLER = re.compile(r"(?:\.\s*){3,}|…+|\t(?=\s*[;.:,]?\s*$)")
 #: A numbered placeholder: "(1)", "(12)", or a note number between leaders "…3…".
 NUMBERED = re.compile(r"\(\s*\d{1,2}\s*\)|(?<=[.…])\s*\d{1,2}\s*(?=[.…])")
 #: The placeholder wording of the samples (what the drafter replaces).

@@ -251,16 +251,18 @@ def _administrative(c: Components, title: str) -> Profile:
         return profile_of(
             DocType("kem_theo", f"{name} ({vi.lower()})", en, "Mẫu 1.3", evidence=evidence), entry
         )
+    if c.copy is not None:
+        of = entry.name.lower() if entry else "văn bản"
+        of_en = _EN.get(entry.name, entry.name) if entry else "a document"
+        return profile_of(
+            DocType("ban_sao", f"Bản sao giấy của {of}", f"Paper copy of {of_en}",
+                    "Mẫu 3.1", evidence=evidence + "; khối sao / copy block"),
+            entry,
+        )
     if entry is None:
         vi, en = _kind_name("co_ten_loai")
         return profile_of(DocType("co_ten_loai", vi, en, "Mẫu 1.4", evidence=evidence))
     en = _EN.get(entry.name, entry.name)
-    if c.copy is not None:
-        return profile_of(
-            DocType("ban_sao", f"Bản sao giấy của {entry.name.lower()}", f"Paper copy ({en})",
-                    "Mẫu 3.1", evidence=evidence + "; khối sao / copy block"),
-            entry,
-        )
     if entry.name == "Quyết định":
         summary = norm(c.trich_yeu[0].text) if c.trich_yeu else ""
         indirect = bool(_ISSUES.match(summary))

@@ -177,6 +177,11 @@ class Line:
         return "".join(s.text for s in self.segments)
 
     @property
+    def plain(self) -> str:
+        """The line's text without superscript or subscript runs (note numbers)."""
+        return "".join(s.text for s in self.segments if s.props.vert_align == "baseline")
+
+    @property
     def visible(self) -> list[Segment]:
         """Segments that show ink (not only spaces), excluding superscript note marks."""
         return [s for s in self.segments if s.text.strip() and s.props.vert_align == "baseline"]

@@ -249,6 +249,8 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
     for p in scope:
         for line in p.lines():
             text = norm(line.text)
+            if KEM_THEO.match(text) or text.startswith("("):
+                continue  # "(Kèm theo Quyết định số … ngày … tháng … năm …)"
             if c.so is None and SO.search(text):
                 c.so = line
             elif c.ngay is None and DATE.search(text):
@@ -324,6 +326,7 @@ def _vv_continuation(paras: list[Paragraph], c: Components, p: Paragraph) -> Non
 def _agency(paras: list[Paragraph], c: Components) -> None:
     """Agency lines: above "Số:" in its column, down from the top of the header."""
     if c.so is None:
+        _agency_without_number(paras, c)
         return
     so = c.so.paragraph
     loc = so.location
@@ -352,6 +355,32 @@ def _agency(paras: list[Paragraph], c: Components) -> None:
         lead = 0
     c.chu_quan = lines[:lead]
     c.co_quan = lines[lead:]
+    if c.co_quan:
+        c.co_quan_rule = rule_after(paras, c.co_quan[-1])
+
+
+def _agency_without_number(paras: list[Paragraph], c: Components) -> None:
+    """A header with no "Số:" (a text issued with a decision): the cell beside the Quốc hiệu."""
+    if c.quoc_hieu is None or c.quoc_hieu.paragraph.location.table is None:
+        return
+    qh = c.quoc_hieu.paragraph.location
+    lines = [
+        ln
+        for p in paras
+        if p.location.table == qh.table
+        and p.location.part == qh.part
+        and p.location.row == qh.row
+        and p.location.col != qh.col
+        and not p.location.in_textbox
+        for ln in text_lines(p)
+        if not is_rule_text(ln.text) and not mark_kind(ln.text) and not DATE.search(ln.text)
+    ]
+    lead = 0
+    while lead < len(lines) and not is_bold(lines[lead]):
+        lead += 1
+    if lead == len(lines):
+        lead = 0
+    c.chu_quan, c.co_quan = lines[:lead], lines[lead:]
     if c.co_quan:
         c.co_quan_rule = rule_after(paras, c.co_quan[-1])
 
@@ -404,8 +433,6 @@ def _title(paras: list[Paragraph], c: Components, header_end: int) -> int:
                 break
             if c.trich_yeu and q.props.jc != c.trich_yeu[0].paragraph.props.jc:
                 break  # the body begins: the summary's lines share its alignment
-            if not c.trich_yeu and q.props.jc != candidate.props.jc:
-                break
             c.trich_yeu += text_lines(q)
             last = q.order
             if rule_after(paras, c.trich_yeu[-1]) is not None or len(c.trich_yeu) >= 4:
@@ -486,7 +513,7 @@ def _preamble(paras: list[Paragraph], c: Components, start: int) -> None:
             text = norm(tops[i].text)
             if DISPOSITIVE.match(text):
                 break
-            if not (CAN_CU.match(text) or is_placeholder(text)):
+            if not (CAN_CU.match(text) or is_placeholder(tops[i].text)):
                 break
             c.can_cu.append(tops[i])
             i += 1

@@ -9,7 +9,22 @@ from __future__ import annotations
 
 from chithi_gen.check.doctype import Profile
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.rules import body, closing, font, header, lines, page, text
+from chithi_gen.check.rules import (
+    appendix,
+    body,
+    cancu,
+    capitals,
+    closing,
+    congvan,
+    copy,
+    font,
+    header,
+    lines,
+    marks,
+    page,
+    position,
+    text,
+)
 from chithi_gen.check.rules._base import Context, Rule, RuleFn
 
 SCOPE = Rule(
@@ -37,26 +52,46 @@ RULES: list[tuple[Rule, RuleFn]] = [
     (header.CHUQUAN, header.check_chu_quan),
     (header.COQUAN, header.check_co_quan),
     (lines.COQUAN_RULE, lines.check_co_quan_rule),
+    (position.HEADER_SPACING, position.check_header_spacing),
     (header.SOKYHIEU, header.check_so_format),
     (text.SO_TEXT, text.check_so_text),
+    (text.KYHIEU_LOAI, text.check_kyhieu_loai),
     (header.NGAY, header.check_ngay_format),
     (text.NGAY_TEXT, text.check_ngay_text),
+    (position.HEADER_CENTER, position.check_header_center),
     (header.TENLOAI, header.check_ten_loai),
     (header.TRICHYEU, header.check_trich_yeu),
     (lines.TRICHYEU_RULE, lines.check_trich_yeu_rule),
+    (congvan.CONGVAN_VV, congvan.check_vv),
+    (position.TITLE_CENTER, position.check_title_center),
+    (congvan.KINHGUI, congvan.check_kinh_gui),
+    (cancu.CANCU, cancu.check_can_cu),
     (body.BODY_ALIGN, body.check_align),
     (body.BODY_INDENT, body.check_indent),
     (body.BODY_SIZE, body.check_size),
     (body.BODY_LINESPACING, body.check_line_spacing),
     (body.BODY_PARASPACING, body.check_paragraph_spacing),
     (body.BODY_END, body.check_end),
+    (capitals.VIETHOA, capitals.check_capitals),
     (closing.KY_QUYENHAN, closing.check_authority),
+    (closing.KY_DONG, closing.check_authority_lines),
     (closing.KY_KT, closing.check_kt),
+    (closing.KY_TL, closing.check_tl),
     (closing.KY_HOTEN, closing.check_signer),
     (closing.NOINHAN_LABEL, closing.check_label),
     (closing.NOINHAN_LINES, closing.check_lines),
     (closing.NOINHAN_LUU, closing.check_luu),
     (closing.NOINHAN_SIZE, closing.check_noi_nhan_size),
+    (appendix.PHULUC_LABEL, appendix.check_label),
+    (appendix.PHULUC_TITLE, appendix.check_title),
+    (appendix.PHULUC_KEMTHEO, appendix.check_reference),
+    (appendix.PHULUC_PAGENUM, appendix.check_pagenum),
+    (marks.DOKHAN, marks.check_khan),
+    (marks.DOMAT, marks.check_mat),
+    (marks.LUUHANH, marks.check_luu_hanh),
+    (copy.BANSAO_HINHTHUC, copy.check_form),
+    (copy.BANSAO_KYHIEU, copy.check_number),
+    (copy.BANSAO_COQUAN, copy.check_agency),
 ]
 
 

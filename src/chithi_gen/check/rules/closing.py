@@ -261,7 +261,7 @@ def check_authority(ctx: Context) -> RuleResult:
             "Không tìm thấy quyền hạn, chức vụ của người ký",
             "The signing authority and position were not found",
         )
-    filled = [ln for ln in lines if not is_unfilled(ln.text)]
+    filled = [ln for ln in lines if not is_unfilled(ln.plain)]
     problems = format_problems(filled or lines, (13, 14), bold=True, italic=False, capitals=True)
     if not filled:
         return blank_result(KY_QUYENHAN, lines, problems)
@@ -317,7 +317,7 @@ def check_signer(ctx: Context) -> RuleResult:
             "Không tìm thấy họ tên người ký",
             "The signer's name was not found",
         )
-    filled = [ln for ln in names if not is_unfilled(ln.text)]
+    filled = [ln for ln in names if not is_unfilled(ln.plain)]
     problems = format_problems(filled or names, (13, 14), bold=True, italic=False, capitals=False)
     if not filled:
         return blank_result(KY_HOTEN, names, problems)
@@ -342,3 +342,106 @@ def check_signer(ctx: Context) -> RuleResult:
     return KY_HOTEN.passed(
         "; ".join(ln.where() for ln in names[:2]), describe(s for ln in names for s in ln.visible)
     )
+
+
+KY_DONG = Rule(
+    "ND30-KY-DONG",
+    "Phụ lục I, II.7.b, II.7.đ",
+    "Quyền hạn (TM., KT., Q., TL., TUQ.) và chức vụ người ký trên các dòng riêng",
+    "Signing authority (TM., KT., Q., TL., TUQ.) and position on separate lines",
+    ("signature",),
+)
+KY_TL = Rule(
+    "ND30-KY-TL",
+    "Phụ lục I, II.7.b, II.7.đ",
+    "Sau «TL.», «TUQ.» có chức vụ của người ký",
+    "«TL.», «TUQ.» followed by the signer's own position",
+    ("signature",),
+)
+#: Titles of a head or deputy: the last words of a position line.
+TITLES = (
+    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC",
+    "PHÓ TỔNG GIÁM ĐỐC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
+    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG",
+    "PHÓ VIỆN TRƯỞNG", "TRƯỞNG ĐOÀN", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA",
+    "TRƯỞNG KHOA", "TRƯỞNG TRẠM", "THỦ TRƯỞNG", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+)
+_PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(?P<rest>.*)$")
+
+
+def _ends_with_title(text: str) -> str | None:
+    for title in sorted(TITLES, key=len, reverse=True):
+        if text == title or text.endswith(" " + title):
+            return title
+    return None
+
+
+def check_authority_lines(ctx: Context) -> RuleResult:
+    """II.7.b, II.7.đ: the prefix with its body or head on one line, the position below."""
+    missing = _no_signature(KY_DONG, ctx)
+    if missing is not None:
+        return missing
+    problems: list[Problem] = []
+    checked = 0
+    for sig in ctx.parts.signatures:
+        for i, line in enumerate(sig.authority):
+            text = norm(line.text).upper()
+            m = _PREFIX.match(text)
+            if m is None:
+                continue
+            checked += 1
+            rest = m.group("rest")
+            kind = text.split(".", 1)[0]
+            title = _ends_with_title(rest)
+            if kind in {"TM", "KT"} and title is not None and rest != title:
+                problems.append(
+                    Problem(line.where(), f"«{norm(line.text)}»",
+                            f"«{kind}. {rest[: -len(title)].strip()}» và «{title}» phải ở hai "
+                            "dòng riêng",
+                            f"«{kind}. …» and «{title}» belong on two lines")
+                )
+            elif kind == "TM" and i + 1 >= len(sig.authority):
+                problems.append(
+                    Problem(line.where(), f"«{norm(line.text)}»",
+                            "thiếu dòng chức vụ của người ký dưới «TM. …»",
+                            "the signer's position is missing under «TM. …»")
+                )
+    if not checked:
+        return KY_DONG.not_applicable("không ký theo quyền hạn (TM., KT. …)",
+                                      "no authority prefix")
+    if problems:
+        return fail_from(
+            KY_DONG, problems, "«TM. ỦY BAN NHÂN DÂN» / «CHỦ TỊCH»",
+            "Quyền hạn và chức vụ của người ký phải trình bày trên các dòng riêng",
+            "The authority and the position must be on separate lines",
+        )
+    return KY_DONG.passed(found=f"{checked} khối/blocks")
+
+
+def check_tl(ctx: Context) -> RuleResult:
+    """II.7.b: «TL.»/«TUQ.» + the head's position, then the signer's own position."""
+    missing = _no_signature(KY_TL, ctx)
+    if missing is not None:
+        return missing
+    for sig in ctx.parts.signatures:
+        for i, line in enumerate(sig.authority):
+            text = norm(line.text).upper()
+            if not text.startswith(("TL.", "TUQ.")):
+                continue
+            own = sig.authority[i + 1 :]
+            if own:
+                return KY_TL.passed(
+                    line.where(), f"«{norm(line.text)}» / «{norm(own[0].text)}»"
+                )
+            return KY_TL.failed(
+                line.where(),
+                f"«{norm(line.text)}» / —",
+                "«TL. GIÁM ĐỐC» / «CHÁNH VĂN PHÒNG»",
+                "Ký thừa lệnh, thừa ủy quyền: dưới «TL./TUQ. <chức vụ người đứng đầu>» phải "
+                "ghi chức vụ của người ký",
+                "Signing by order or by authorisation: the signer's own position must follow "
+                "«TL./TUQ. <head's position>»",
+            )
+    return KY_TL.not_applicable("không ký thừa lệnh, thừa ủy quyền", "not signed TL./TUQ.")

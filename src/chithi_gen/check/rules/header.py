@@ -120,7 +120,7 @@ def _format_rule(
                 f"Không tìm thấy {name_vi}",
                 f"The {name_en} was not found",
             )
-        filled = [ln for ln in lines if not is_unfilled(ln.text)]
+        filled = [ln for ln in lines if not is_unfilled(ln.plain)]
         problems = format_problems(filled or lines, sizes, bold, italic, capitals)
         if not filled:
             return blank_result(rule, lines, problems)

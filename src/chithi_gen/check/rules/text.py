@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from chithi_gen.check.abbreviations import TABLE
 from chithi_gen.check.blanks import is_blank_value
 from chithi_gen.check.locate import norm
 from chithi_gen.check.model import RuleResult
@@ -40,7 +41,7 @@ _DRAFT_EN = "draft (number/date left blank)"
 _SO = re.compile(r"^(?P<word>[^\s:]+)\s*(?P<colon>:?)\s*(?P<rest>.*)$")
 #: Abbreviations of Phụ lục III, Mục I that mix cases: Quy định, Chương trình, Tờ trình,
 #: Bản trích sao.
-_GROUP_EXCEPTIONS = {"QyĐ", "CTr", "TTr", "TrS"}
+_GROUP_EXCEPTIONS = {d.abbr for d in TABLE if not d.abbr.isupper()}
 
 
 def _blank(part: str) -> bool:
@@ -90,7 +91,7 @@ def check_so_text(ctx: Context) -> RuleResult:
             "Không tìm thấy dòng «Số:»",
             "The «Số:» line was not found",
         )
-    text = norm(line.text)
+    text = norm(line.plain)
     m = _SO.match(text)
     problems: list[tuple[str, str]] = []
     draft = False
@@ -234,7 +235,7 @@ def check_ngay_text(ctx: Context) -> RuleResult:
             "Không tìm thấy dòng địa danh và ngày tháng năm ban hành",
             "The place and date line was not found",
         )
-    text = norm(line.text)
+    text = norm(line.plain)
     m = _DATE.match(text)
     if m is None:
         return NGAY_TEXT.failed(
@@ -256,3 +257,72 @@ def check_ngay_text(ctx: Context) -> RuleResult:
     if draft:
         return NGAY_TEXT.blank(line.where(), f"«{text}»", _DRAFT_VI, _DRAFT_EN)
     return NGAY_TEXT.passed(line.where(), f"«{text}»")
+
+
+KYHIEU_LOAI = Rule(
+    "ND30-KYHIEU-LOAI",
+    "Phụ lục I, II.3.b; Phụ lục III, Mục I",
+    "Ký hiệu mang chữ viết tắt đúng tên loại (bảng Phụ lục III)",
+    "The symbol carries the type's abbreviation (Phụ lục III table)",
+    ("so",),
+)
+
+
+def _symbol(ctx: Context) -> str | None:
+    line = ctx.parts.so
+    if line is None:
+        return None
+    m = _SO.match(norm(line.plain))
+    rest = m.group("rest") if m else ""
+    if "/" not in rest:
+        return None
+    return rest.split("/", 1)[1].strip()
+
+
+def check_kyhieu_loai(ctx: Context) -> RuleResult:
+    """II.3.b: the first group of the symbol is the tên loại's abbreviation (Phụ lục III);
+    a công văn's symbol has none (agency and drafting unit only)."""
+    symbol = _symbol(ctx)
+    if symbol is None:
+        return KYHIEU_LOAI.not_applicable("không đọc được ký hiệu", "no symbol to read")
+    groups = [g.strip() for g in symbol.split("-")]
+    first = groups[0] if groups else ""
+    line = ctx.parts.so
+    assert line is not None
+    name = ctx.profile.name
+    if _blank(first) or _blank(symbol):
+        return KYHIEU_LOAI.blank(line.where(), f"«{symbol}»")
+    if ctx.profile.kind == "cong_van":
+        entry = next((d for d in TABLE if d.abbr == first), None)
+        if entry is not None and len(groups) > 1:
+            return KYHIEU_LOAI.warned(
+                line.where(),
+                f"«{symbol}»",
+                "<CƠ QUAN>-<ĐƠN VỊ> (vd/e.g. UBND-VP)",
+                f"Ký hiệu bắt đầu bằng «{first}» ({entry.name}) nhưng văn bản không có tên "
+                "loại: công văn chỉ ghi chữ viết tắt tên cơ quan và đơn vị soạn thảo",
+                f"The symbol starts with «{first}» ({entry.name}) but the document has no "
+                "type name: a công văn carries only the agency and the drafting unit",
+            )
+        return KYHIEU_LOAI.passed(line.where(), f"«{symbol}»")
+    if name is None:
+        return KYHIEU_LOAI.not_applicable(
+            "tên loại không có trong bảng chữ viết tắt", "type name not in the table"
+        )
+    if first == name.abbr:
+        return KYHIEU_LOAI.passed(line.where(), f"«{symbol}» ({name.name}: {name.abbr})")
+    if first.upper() == name.abbr.upper():
+        return KYHIEU_LOAI.failed(
+            line.where(),
+            f"«{symbol}»",
+            f"{name.abbr}-…",
+            f"Chữ viết tắt của {name.name.lower()} viết là «{name.abbr}» (bảng Phụ lục III)",
+            f"The abbreviation of {name.name} is written «{name.abbr}» (Phụ lục III table)",
+        )
+    return KYHIEU_LOAI.failed(
+        line.where(),
+        f"«{symbol}» — tên loại / type «{name.name}»",
+        f"{name.abbr}-…",
+        f"Ký hiệu «{first}» không đúng tên loại {name.name.lower()}: phải là «{name.abbr}»",
+        f"The symbol «{first}» does not match the type {name.name}: it must be «{name.abbr}»",
+    )
