@@ -120,26 +120,34 @@ def _same_column(a: Paragraph, b: Paragraph) -> bool:
 
 
 def _recipients(paras: list[Paragraph], label: Line) -> tuple[list[Line], list[Paragraph]]:
-    """The recipient lines under ``label`` and the paragraphs holding them (label's too)."""
+    """The recipient lines under ``label`` and the paragraphs holding them (label's too).
+
+    Under a top-level label: the following top-level paragraphs up to a blank one. In a
+    table: the rest of the label's cell and the cells of the same grid column in the
+    rows below, up to the next label or authority line.
+    """
     p = label.paragraph
     taken = [p]
     candidates = [ln for ln in p.lines()[label.index + 1 :] if norm(ln.text)]
-    for q in paras[p.order + 1 :]:
-        if AUTHORITY.match(norm(q.text)):
-            break
-        if p.location.table is None:
+    if p.location.table is None:
+        following = []
+        for q in paras[p.order + 1 :]:
             if not is_top(q) or q.is_blank:
                 break
-        elif container(q) != container(p):
-            if not _same_column(q, p) or (q.location.row or 0) <= (p.location.row or 0):
-                if q.location.table != p.location.table:
-                    break
-                continue
-            if candidates and q.is_blank:
-                continue
-        elif q.is_blank:
+            following.append(q)
+    else:
+        following = [
+            q
+            for q in paras[p.order + 1 :]
+            if q.location.part == p.location.part
+            and q.location.table == p.location.table
+            and _same_column(q, p)
+        ]
+    for q in following:
+        if q.is_blank:
             continue
-        if NOI_NHAN.match(label_text(q.lines()[0])):
+        first = q.lines()[0]
+        if AUTHORITY.match(norm(q.text)) or NOI_NHAN.match(label_text(first)):
             break
         taken.append(q)
         candidates += text_lines(q)

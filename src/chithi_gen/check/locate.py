@@ -40,6 +40,10 @@ TIEU_NGU = "Độc lập - Tự do - Hạnh phúc"
 PARTY_HEADING = "ĐẢNG CỘNG SẢN VIỆT NAM"
 SO = re.compile(r"^\s*số\s*(?::|(?=\s*[\d/…]))", re.IGNORECASE)
 DATE = re.compile(r"\bngày\b.*\btháng\b.*\bnăm\b", re.IGNORECASE | re.DOTALL)
+#: A line that is only a place and a date.
+DATE_LINE = re.compile(
+    r"^[^,.;:]{0,50},?\s*ngày\s*[\d….\s]*tháng\s*[\d….\s]*năm\s*[\d….\s]*$", re.IGNORECASE
+)
 NOI_NHAN = re.compile(r"^\s*nơi\s+nhận\s*:?\s*$", re.IGNORECASE)
 AUTHORITY = re.compile(r"^\s*(TM|KT|Q|TL|TUQ)\.\s*\S")
 #: Ký hiệu người soạn thảo and number of copies (box 12, Phụ lục I, III.3), e.g. "PL.(300)".
@@ -245,7 +249,8 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
     else:
         scope = paras[:15]
         after = []
-    scope += [p for p in after if boxed or not p.location.in_textbox]
+    strict = {id(p) for p in after if boxed or not p.location.in_textbox}
+    scope += [p for p in after if id(p) in strict]
     for p in scope:
         for line in p.lines():
             text = norm(line.text)
@@ -254,7 +259,10 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
             if c.so is None and SO.search(text):
                 c.so = line
             elif c.ngay is None and DATE.search(text):
-                c.ngay = line
+                # Below the header only a line that is nothing but a date (not a sentence
+                # of the body that mentions one).
+                if id(p) not in strict or DATE_LINE.match(text):
+                    c.ngay = line
 
 
 def _national(paras: list[Paragraph], c: Components) -> None:
