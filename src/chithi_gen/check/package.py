@@ -99,6 +99,8 @@ class Package:
 
 def _read_bytes(source: Source) -> tuple[str, bytes]:
     if isinstance(source, bytes | bytearray | memoryview):
+        if len(source) > _max_file():
+            raise _too_large("<bytes>", len(source), _max_file())
         return "<bytes>", bytes(source)
     if isinstance(source, str | os.PathLike):
         path = os.fspath(source)
@@ -111,12 +113,13 @@ def _read_bytes(source: Source) -> tuple[str, bytes]:
                     f"Không phải tệp thông thường (thiết bị, ống dẫn hoặc socket): {path}",
                     f"Not a regular file (a device, pipe or socket): {path}",
                 )
-            if info.st_size > MAX_FILE:
-                raise _too_large(path, info.st_size, MAX_FILE)
+            limit = _max_file()
+            if info.st_size > limit:
+                raise _too_large(path, info.st_size, limit)
             with open(path, "rb") as fh:
-                data = fh.read(MAX_FILE + 1)
-            if len(data) > MAX_FILE:
-                raise _too_large(path, len(data), MAX_FILE)
+                data = fh.read(limit + 1)
+            if len(data) > limit:
+                raise _too_large(path, len(data), limit)
             return path, data
         except FileNotFoundError:
             raise CheckInputError(
@@ -138,19 +141,25 @@ def _read_bytes(source: Source) -> tuple[str, bytes]:
             "Đầu vào phải là đường dẫn tệp hoặc nội dung (bytes) của tệp .docx",
             "Input must be a file path or the bytes of a .docx file",
         )
-    data = read(MAX_FILE + 1)
+    data = read(_max_file() + 1)
     if not isinstance(data, bytes):
         raise CheckInputError(
             "Tệp phải được mở ở chế độ nhị phân ('rb')",
             "The file must be opened in binary mode ('rb')",
         )
     name = str(getattr(source, "name", "<stream>"))
-    if len(data) > MAX_FILE:
-        raise _too_large(name, len(data), MAX_FILE)
+    if len(data) > _max_file():
+        raise _too_large(name, len(data), _max_file())
     return name, data
 
 
+def _max_file() -> int:
+    return MAX_FILE
+
+
 def _mb(size: int) -> str:
+    if size < 1024 * 1024:
+        return f"{size / 1024:.0f} KB"
     return f"{size / 1024 / 1024:.0f} MB"
 
 
@@ -174,8 +183,8 @@ class _Budget:
     """What may still be read from one package: decompressed bytes and XML elements."""
 
     source: str
-    total: int = MAX_TOTAL
-    elements: int = MAX_ELEMENTS
+    total: int = field(default_factory=lambda: MAX_TOTAL)
+    elements: int = field(default_factory=lambda: MAX_ELEMENTS)
 
 
 def _corrupt(source: str, detail: str) -> CheckInputError:
