@@ -445,6 +445,11 @@ def _cells(tr: Element) -> Iterator[Element]:
                 yield from _cells(content)
 
 
+def iter_runs(container: Element) -> Iterator[Element]:
+    """Runs of a paragraph in order, through hyperlinks, insertions, fields, controls."""
+    return _runs(container)
+
+
 def _runs(container: Element) -> Iterator[Element]:
     """Runs of a paragraph in order, through hyperlinks, insertions, fields, controls."""
     for el in _children(container):

@@ -157,6 +157,11 @@ def _max_file() -> int:
     return MAX_FILE
 
 
+def read_source(source: Source) -> tuple[str, bytes]:
+    """The name and the bytes of ``source`` (a path, bytes or a binary stream), bounded."""
+    return _read_bytes(source)
+
+
 def _mb(size: int) -> str:
     if size < 1024 * 1024:
         return f"{size / 1024:.0f} KB"
@@ -356,4 +361,4 @@ def open_package(source: Source) -> Package:
     return Package(name, zf, main, document, _relationships(zf, main, budget), budget)
 
 
-__all__ = ["R_NS", "Package", "Source", "open_package"]
+__all__ = ["R_NS", "Package", "Source", "open_package", "read_source"]
