@@ -42,10 +42,14 @@ CAPTIONS: tuple[tuple[str, str], ...] = (
     ("Mẫu 1.1 ", "mau-1.1-nghi-quyet"),
     ("Mẫu 1.2 ", "mau-1.2-quyet-dinh-truc-tiep"),
     ("Mẫu 1.3 ", "mau-1.3-quyet-dinh-gian-tiep"),
-    ("Mẫu văn bản (được ban hành, phê duyệt kèm theo quyết định) đối với văn bản giấy",
-     "mau-1.3-kem-theo-giay"),
-    ("Mẫu văn bản (được ban hành, phê duyệt kèm theo quyết định) đối với văn bản điện tử",
-     "mau-1.3-kem-theo-dien-tu"),
+    (
+        "Mẫu văn bản (được ban hành, phê duyệt kèm theo quyết định) đối với văn bản giấy",
+        "mau-1.3-kem-theo-giay",
+    ),
+    (
+        "Mẫu văn bản (được ban hành, phê duyệt kèm theo quyết định) đối với văn bản điện tử",
+        "mau-1.3-kem-theo-dien-tu",
+    ),
     ("Mẫu 1.4 ", "mau-1.4-van-ban-co-ten-loai"),
     ("Mẫu 1.5 ", "mau-1.5-cong-van"),
     ("Mẫu 1.6 ", "mau-1.6-cong-dien"),
@@ -166,9 +170,8 @@ def split(data: bytes) -> dict[str, bytes]:
 
 def _zip(parts: dict[str, bytes]) -> bytes:
     buf = io.BytesIO()
-    order = ["[Content_Types].xml", "_rels/.rels"] + sorted(
-        name for name in parts if name not in {"[Content_Types].xml", "_rels/.rels"}
-    )
+    first = ["[Content_Types].xml", "_rels/.rels"]
+    order = [*first, *sorted(name for name in parts if name not in first)]
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in order:
             info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)

@@ -154,8 +154,11 @@ class Doc:
         if kind == "none":
             return
         if kind == "underscores":
-            self.paragraph(container, "_" * max(int(12 * ratio * len(under) / 14), 5),
-                           Fmt(size=fmt.size, align="center"))
+            self.paragraph(
+                container,
+                "_" * max(int(12 * ratio * len(under) / 14), 5),
+                Fmt(size=fmt.size, align="center"),
+            )
             return
         width = line_width([Piece(under, fmt.size, fmt.bold, fmt.italic)])
         p = container.add_paragraph()
@@ -313,8 +316,13 @@ class Doc:
         sect.different_first_page_header_footer = first_hidden
         p = sect.header.paragraphs[0]
         p.paragraph_format.alignment = ALIGN["center"]
-        for kind, text in (("begin", None), (None, " PAGE "), ("separate", None), (None, "2"),
-                           ("end", None)):
+        for kind, text in (
+            ("begin", None),
+            (None, " PAGE "),
+            ("separate", None),
+            (None, "2"),
+            ("end", None),
+        ):
             run = p.add_run()
             self.style_run(run, Fmt(size=size))
             if kind is not None:

@@ -119,7 +119,8 @@ def measure(table: dict[str, list[Row]] | None = None) -> Measure:
                 ok = got == row.status
             m.met += ok
             if not ok:
-                m.unmet.append(f"{document}: {row.rule} expected {row.kind if row.rule == '*' else row.status}, got {got}")
+                want = row.kind if row.rule == "*" else row.status
+                m.unmet.append(f"{document}: {row.rule} expected {want}, got {got}")
     m.by_group = {k: (v[0], v[1], v[2]) for k, v in groups.items()}
     return m
 
@@ -160,8 +161,11 @@ def main() -> int:
     """Print the figures, the false alarms, the misses and the unmet expectations."""
     m = measure()
     print(figures(m))
-    for title, items in (("False alarms", m.false_alarms), ("Misses", m.misses),
-                         ("Unmet", m.unmet)):
+    for title, items in (
+        ("False alarms", m.false_alarms),
+        ("Misses", m.misses),
+        ("Unmet", m.unmet),
+    ):
         if items:
             print(f"\n{title}:")
             for item in items:

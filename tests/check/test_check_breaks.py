@@ -185,7 +185,9 @@ def _style_jc(style: str, value: str) -> Callable[[DocxEdit], None]:
 
 
 def _one_and_a_half_lines(d: DocxEdit) -> None:
-    set_prop(style_ppr(d, "QuocHieu"), "spacing", before="0", after="0", line="360", lineRule="auto")
+    set_prop(
+        style_ppr(d, "QuocHieu"), "spacing", before="0", after="0", line="360", lineRule="auto"
+    )
 
 
 def _tl_without_own_title(d: DocxEdit) -> None:

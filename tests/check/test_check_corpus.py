@@ -29,9 +29,7 @@ def test_the_corpus_is_in_the_repository() -> None:
     assert sum(1 for d in TABLE if d.startswith("mau/")) == 16
 
 
-@pytest.mark.parametrize(
-    ("document", "row"), CASES, ids=[f"{d}:{r.rule}" for d, r in CASES]
-)
+@pytest.mark.parametrize(("document", "row"), CASES, ids=[f"{d}:{r.rule}" for d, r in CASES])
 def test_expectation(document: str, row: object) -> None:
     from corpus_eval import Row
 

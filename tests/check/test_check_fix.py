@@ -108,8 +108,13 @@ def test_second_pass_changes_nothing() -> None:
 def test_margins_fonts_padding_end_mark() -> None:
     result = fix_docx(CORPUS / "hand" / "cong-van-loi.docx")
     fixed = {c.rule_id for c in result.changes}
-    assert {"ND30-MARGIN-LEFT", "ND30-FONT-TNR", "ND30-CONGVAN-VV", "ND30-SOKYHIEU-TEXT",
-            "ND30-BODY-END"} <= fixed
+    assert {
+        "ND30-MARGIN-LEFT",
+        "ND30-FONT-TNR",
+        "ND30-CONGVAN-VV",
+        "ND30-SOKYHIEU-TEXT",
+        "ND30-BODY-END",
+    } <= fixed
     report = check_docx(result.data)
     assert report.get("ND30-MARGIN-LEFT").status == "pass"
     assert "09/UBND-VP" in report.get("ND30-SOKYHIEU-TEXT").found
@@ -156,8 +161,12 @@ def test_underscores_after_a_line_break_move_to_their_own_paragraph() -> None:
     from corpus_docs import Doc
 
     d = Doc()
-    d.header(["ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n__________"], "Số: 05/TB-UBND",
-             "An Bình, ngày 05 tháng 02 năm 2026", rules="none")
+    d.header(
+        ["ỦY BAN NHÂN DÂN\nXÃ AN BÌNH\n__________"],
+        "Số: 05/TB-UBND",
+        "An Bình, ngày 05 tháng 02 năm 2026",
+        rules="none",
+    )
     d.title("THÔNG BÁO", ["Lịch tiếp công dân"])
     d.body(["Ủy ban nhân dân xã thông báo lịch tiếp công dân vào sáng thứ Hai hằng tuần./."])
     d.closing(["- Các thôn;", "- Lưu: VT."], ["CHỦ TỊCH"], "Nguyễn Văn Bình")

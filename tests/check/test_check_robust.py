@@ -181,8 +181,22 @@ def test_malformed_numbers_are_absent(junk: str) -> None:
 # -- fuzzing ------------------------------------------------------------------------
 
 _VALUES = st.sampled_from(
-    ["inf", "nan", "-1", "0", "1e400", "99999999999999999999", "-.", "", "auto", "true",
-     "٣", "²", "\u00a0", "x" * 300]
+    [
+        "inf",
+        "nan",
+        "-1",
+        "0",
+        "1e400",
+        "99999999999999999999",
+        "-.",
+        "",
+        "auto",
+        "true",
+        "٣",
+        "²",
+        "\u00a0",
+        "x" * 300,
+    ]
 )
 
 
@@ -205,9 +219,7 @@ def _mutate_xml(xml: bytes, draw: st.DrawFn) -> bytes:
 
             parent.insert(parent.index(el), copy.deepcopy(el))
         elif action == "text":
-            el.text = draw(
-                st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40)
-            )
+            el.text = draw(st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=40))
         elif action == "move" and parent is not None and parent.getparent() is not None:
             parent.remove(el)
             body = root.find(f"{{{W}}}body")

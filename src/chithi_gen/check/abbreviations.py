@@ -57,7 +57,15 @@ TABLE: tuple[DocName, ...] = (
 ABBREVIATIONS = frozenset(d.abbr for d in TABLE)
 
 #: Spelling variants of the tone marks ("hoà"/"hòa", "uỷ"/"ủy") read as one.
-_TONE_VARIANTS = {"OÀ": "ÒA", "OÁ": "ÓA", "OẢ": "ỎA", "OÃ": "ÕA", "OẠ": "ỌA", "UỶ": "ỦY", "UỲ": "ỦY"}
+_TONE_VARIANTS = {
+    "OÀ": "ÒA",
+    "OÁ": "ÓA",
+    "OẢ": "ỎA",
+    "OÃ": "ÕA",
+    "OẠ": "ỌA",
+    "UỶ": "ỦY",
+    "UỲ": "ỦY",
+}
 
 
 def fold(text: str) -> str:
@@ -74,7 +82,7 @@ def by_title(title: str) -> DocName | None:
     best: DocName | None = None
     for entry in TABLE:
         name = fold(entry.name)
-        if folded == name or folded.startswith(name + " "):
-            if best is None or len(entry.name) > len(best.name):
-                best = entry
+        matches = folded == name or folded.startswith(name + " ")
+        if matches and (best is None or len(entry.name) > len(best.name)):
+            best = entry
     return best

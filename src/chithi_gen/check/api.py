@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from chithi_gen.check.docx_reader import read_model
 from chithi_gen.check.doctype import classify
+from chithi_gen.check.docx_reader import read_model
 from chithi_gen.check.locate import locate
 from chithi_gen.check.model import Report
 from chithi_gen.check.package import Source

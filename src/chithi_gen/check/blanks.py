@@ -47,9 +47,9 @@ def is_placeholder(text: str) -> bool:
     stripped = text.strip()
     if not stripped:
         return False
-    return bool(FILLER.search(stripped) or NUMBERED.search(stripped)) and len(
-        substance(stripped)
-    ) < 2
+    return (
+        bool(FILLER.search(stripped) or NUMBERED.search(stripped)) and len(substance(stripped)) < 2
+    )
 
 
 def is_template_wording(text: str) -> bool:

@@ -31,7 +31,6 @@ from chithi_gen.check.locate import (
     Components,
     CopyBlock,
     Signature,
-    container,
     is_caps_text,
     is_top,
     text_lines,
@@ -59,10 +58,13 @@ def locate_closing(paras: list[Paragraph], c: Components, start: int) -> None:
         paras[start + 1 :],
         lambda ln: bool(AUTHORITY.match(norm(ln.text))) and is_caps_text(norm(ln.text)),
     )
-    if label is not None and authority is not None:
-        # Two closings (a copy, an appendix's own): keep the one that comes first.
-        if _region_start(paras, authority) > _region_end(paras, label):
-            authority = None
+    # Two closings (a copy, an appendix's own): keep the one that comes first.
+    if (
+        label is not None
+        and authority is not None
+        and _region_start(paras, authority) > _region_end(paras, label)
+    ):
+        authority = None
     c.noi_nhan_label = label
     noi_nhan_paras: list[Paragraph] = []
     if label is not None:
@@ -172,9 +174,10 @@ def _signatures(
     tables: list[Paragraph] = []
     if label is not None and label.paragraph.location.table is not None:
         tables.append(label.paragraph)
-    if authority is not None and authority.paragraph.location.table is not None:
-        if not tables or authority.paragraph.location.table != tables[0].location.table:
-            tables.append(authority.paragraph)
+    auth_table = authority.paragraph.location.table if authority is not None else None
+    first_table = tables[0].location.table if tables else None
+    if authority is not None and auth_table is not None and auth_table != first_table:
+        tables.append(authority.paragraph)
     for anchor in tables:
         groups += _column_groups(_table_paras(paras, anchor), skip)
     if authority is not None and authority.paragraph.location.table is None:
@@ -347,10 +350,10 @@ def _copy_block(paras: list[Paragraph], after: int) -> CopyBlock | None:
     if form is None:
         # The form ("SAO Y" …, or its blank) is the cell beside the agency, above the date.
         for q in table:
-            if q.location.col != anchor.paragraph.location.col and not q.is_blank:
-                if not DATE.search(norm(q.text)):
-                    form = text_lines(q)[0]
-                    break
+            beside = q.location.col != anchor.paragraph.location.col and not q.is_blank
+            if beside and not DATE.search(norm(q.text)):
+                form = text_lines(q)[0]
+                break
     so_col = [q for q in table if _same_column(q, anchor.paragraph)] if so_line else []
     agency = [
         ln
@@ -364,9 +367,7 @@ def _copy_block(paras: list[Paragraph], after: int) -> CopyBlock | None:
     if ngay is None and not formal:
         return None  # an address line ("Số: 12 phố …") is not a copy's block
     end = table[-1].order
-    label = _first(
-        paras[end + 1 : end + 30], lambda ln: bool(NOI_NHAN.match(label_text(ln)))
-    )
+    label = _first(paras[end + 1 : end + 30], lambda ln: bool(NOI_NHAN.match(label_text(ln))))
     recipients: list[Line] = []
     taken: list[Paragraph] = []
     if label is not None:

@@ -29,16 +29,34 @@ from chithi_gen.check.model import DocType
 from chithi_gen.check.party import PARTY_MARKERS
 
 #: Tên loại of legal normative documents (văn bản quy phạm pháp luật).
-_NORMATIVE = ("HIẾN PHÁP", "BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "NGHỊ ĐỊNH", "THÔNG TƯ LIÊN TỊCH",
-              "THÔNG TƯ", "LỆNH")
+_NORMATIVE = (
+    "HIẾN PHÁP",
+    "BỘ LUẬT",
+    "LUẬT",
+    "PHÁP LỆNH",
+    "NGHỊ ĐỊNH",
+    "THÔNG TƯ LIÊN TỊCH",
+    "THÔNG TƯ",
+    "LỆNH",
+)
 #: A number with its year ("15/2020/QĐ-UBND", "30/2020/NĐ-CP"): a legal normative one.
 _YEAR_NUMBER = re.compile(r"^\s*số\s*:?\s*[\d…. ]*/\s*(19|20)\d\d\s*/", re.IGNORECASE)
 _NORMATIVE_REF = re.compile(
     r"\b(nghị\s+định|thông\s+tư|luật|pháp\s+lệnh)\b|/\s*(19|20)\d\d\s*/", re.IGNORECASE
 )
 #: A citizen's own papers: they carry the Quốc hiệu but are not issued by an agency.
-_PERSONAL = ("ĐƠN", "TỜ KHAI", "SƠ YẾU LÝ LỊCH", "BẢN KIỂM ĐIỂM", "BẢN TỰ KIỂM ĐIỂM",
-             "BẢN CAM KẾT", "GIẤY CAM KẾT", "BẢN KHAI", "BẢN TƯỜNG TRÌNH", "THƯ")
+_PERSONAL = (
+    "ĐƠN",
+    "TỜ KHAI",
+    "SƠ YẾU LÝ LỊCH",
+    "BẢN KIỂM ĐIỂM",
+    "BẢN TỰ KIỂM ĐIỂM",
+    "BẢN CAM KẾT",
+    "GIẤY CAM KẾT",
+    "BẢN KHAI",
+    "BẢN TƯỜNG TRÌNH",
+    "THƯ",
+)
 _ISSUES = re.compile(r"^\s*(về\s+việc\s+)?(ban\s+hành|phê\s+duyệt)\b", re.IGNORECASE)
 _TYPE_KIND = {
     "Nghị quyết": ("nghi_quyet", "Mẫu 1.1"),
@@ -125,8 +143,20 @@ _PROFILES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
         frozenset({"trich_yeu_rule", "ngay"}),
     ),
     "kem_theo": (
-        frozenset({"quoc_hieu", "tieu_ngu", "co_quan", "ten_loai", "trich_yeu", "kem_theo",
-                   "trich_yeu_rule", "body", "body_end", "pagenum"}),
+        frozenset(
+            {
+                "quoc_hieu",
+                "tieu_ngu",
+                "co_quan",
+                "ten_loai",
+                "trich_yeu",
+                "kem_theo",
+                "trich_yeu_rule",
+                "body",
+                "body_end",
+                "pagenum",
+            }
+        ),
         frozenset({"signature", "dieu"}),
     ),
     "phu_luc": (
@@ -215,18 +245,33 @@ def classify(model: DocModel, c: Components) -> Profile:
     folded = fold(title)
     so = norm(c.so.text) if c.so is not None else ""
     if title and any(folded == n or folded.startswith(n + " ") for n in _NORMATIVE):
-        return _out("normative", "Văn bản quy phạm pháp luật", "Legal normative document",
-                    f"tên loại «{title}»")
+        return _out(
+            "normative",
+            "Văn bản quy phạm pháp luật",
+            "Legal normative document",
+            f"tên loại «{title}»",
+        )
     if so and _YEAR_NUMBER.match(so):
-        return _out("normative", "Văn bản quy phạm pháp luật", "Legal normative document",
-                    f"số, ký hiệu có năm ban hành «{so}» / number with its year")
+        return _out(
+            "normative",
+            "Văn bản quy phạm pháp luật",
+            "Legal normative document",
+            f"số, ký hiệu có năm ban hành «{so}» / number with its year",
+        )
     if title and any(folded == n or folded.startswith(n + " ") for n in _PERSONAL):
-        return _out("not_administrative", "Giấy tờ của cá nhân (đơn, tờ khai …)",
-                    "A citizen's own paper (application, form …)", f"«{title}»")
+        return _out(
+            "not_administrative",
+            "Giấy tờ của cá nhân (đơn, tờ khai …)",
+            "A citizen's own paper (application, form …)",
+            f"«{title}»",
+        )
     if c.so is None and not c.co_quan:
-        return _out("not_administrative", "Không phải văn bản hành chính",
-                    "Not an administrative document",
-                    "không có tên cơ quan ban hành và số, ký hiệu / no issuing agency, no number")
+        return _out(
+            "not_administrative",
+            "Không phải văn bản hành chính",
+            "Not an administrative document",
+            "không có tên cơ quan ban hành và số, ký hiệu / no issuing agency, no number",
+        )
     return _administrative(c, title)
 
 
@@ -237,8 +282,10 @@ def _out(kind: str, vi: str, en: str, evidence: str) -> Profile:
 def _administrative(c: Components, title: str) -> Profile:
     if c.ten_loai is None:
         evidence = (
-            "«V/v …» dưới số, ký hiệu" if c.vv
-            else "«Kính gửi:»" if c.kinh_gui
+            "«V/v …» dưới số, ký hiệu"
+            if c.vv
+            else "«Kính gửi:»"
+            if c.kinh_gui
             else "không có tên loại / no type name"
         )
         name_vi, name_en = _kind_name("cong_van")
@@ -255,8 +302,13 @@ def _administrative(c: Components, title: str) -> Profile:
         of = entry.name.lower() if entry else "văn bản"
         of_en = _EN.get(entry.name, entry.name) if entry else "a document"
         return profile_of(
-            DocType("ban_sao", f"Bản sao giấy của {of}", f"Paper copy of {of_en}",
-                    "Mẫu 3.1", evidence=evidence + "; khối sao / copy block"),
+            DocType(
+                "ban_sao",
+                f"Bản sao giấy của {of}",
+                f"Paper copy of {of_en}",
+                "Mẫu 3.1",
+                evidence=evidence + "; khối sao / copy block",
+            ),
             entry,
         )
     if entry is None:
@@ -269,8 +321,8 @@ def _administrative(c: Components, title: str) -> Profile:
         return profile_of(
             DocType(
                 "quyet_dinh",
-                "Quyết định (cá biệt) " + ("ban hành, phê duyệt văn bản" if indirect
-                                           else "quy định trực tiếp"),
+                "Quyết định (cá biệt) "
+                + ("ban hành, phê duyệt văn bản" if indirect else "quy định trực tiếp"),
                 "Decision " + ("issuing a text" if indirect else "(direct)"),
                 "Mẫu 1.3" if indirect else "Mẫu 1.2",
                 evidence=evidence,

@@ -375,7 +375,13 @@ class _Reader:
                     shapes += found_shapes
                     boxes += found_boxes
         loc = Location(
-            self.part, where.block, where.table, where.row, where.col, where.in_textbox, n,
+            self.part,
+            where.block,
+            where.table,
+            where.row,
+            where.col,
+            where.in_textbox,
+            n,
             where.gcol,
         )
         para = Paragraph(

@@ -31,8 +31,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from chithi_gen.check.api import check_docx
-from chithi_gen.check.docx_reader import DocModel, Line, Paragraph, iter_runs, read_model
 from chithi_gen.check.doctype import classify
+from chithi_gen.check.docx_reader import DocModel, Line, Paragraph, iter_runs, read_model
 from chithi_gen.check.layout import pieces
 from chithi_gen.check.locate import Components, locate, norm
 from chithi_gen.check.metrics import wrapped_widths
@@ -89,26 +89,38 @@ class _Spec:
 
 
 _SPECS = {
-    "quoc_hieu": _Spec("ND30-QUOCHIEU-FORMAT", "Quốc hiệu", "national name", (12, 13), True,
-                       False, True),
+    "quoc_hieu": _Spec(
+        "ND30-QUOCHIEU-FORMAT", "Quốc hiệu", "national name", (12, 13), True, False, True
+    ),
     "tieu_ngu": _Spec("ND30-TIEUNGU-FORMAT", "Tiêu ngữ", "motto", (13, 14), True, False),
-    "chu_quan": _Spec("ND30-CHUQUAN-FORMAT", "cơ quan chủ quản", "parent agency", (12, 13),
-                      False, False, True),
-    "co_quan": _Spec("ND30-COQUAN-FORMAT", "cơ quan ban hành", "issuing agency", (12, 13), True,
-                     False, True),
+    "chu_quan": _Spec(
+        "ND30-CHUQUAN-FORMAT", "cơ quan chủ quản", "parent agency", (12, 13), False, False, True
+    ),
+    "co_quan": _Spec(
+        "ND30-COQUAN-FORMAT", "cơ quan ban hành", "issuing agency", (12, 13), True, False, True
+    ),
     "so": _Spec("ND30-SOKYHIEU-FORMAT", "số, ký hiệu", "number", (13, 13), False, False),
-    "ngay": _Spec("ND30-NGAY-FORMAT", "địa danh, ngày tháng", "place and date", (13, 14),
-                  False, True),
-    "ten_loai": _Spec("ND30-TENLOAI-FORMAT", "tên loại", "type name", (13, 14), True, False,
-                      True),
+    "ngay": _Spec(
+        "ND30-NGAY-FORMAT", "địa danh, ngày tháng", "place and date", (13, 14), False, True
+    ),
+    "ten_loai": _Spec("ND30-TENLOAI-FORMAT", "tên loại", "type name", (13, 14), True, False, True),
     "trich_yeu": _Spec("ND30-TRICHYEU-FORMAT", "trích yếu", "summary", (13, 14), True, False),
     "vv": _Spec("ND30-CONGVAN-VV", "V/v", "V/v summary", (12, 13), False, False),
-    "noi_nhan_label": _Spec("ND30-NOINHAN-LABEL", "«Nơi nhận:»", "«Nơi nhận:» label",
-                            (12, 12), True, True),
-    "noi_nhan": _Spec("ND30-NOINHAN-SIZE", "danh sách nơi nhận", "recipient list", (11, 11),
-                      None, False),
-    "authority": _Spec("ND30-KY-QUYENHAN", "quyền hạn, chức vụ", "authority and position",
-                       (13, 14), True, False, True),
+    "noi_nhan_label": _Spec(
+        "ND30-NOINHAN-LABEL", "«Nơi nhận:»", "«Nơi nhận:» label", (12, 12), True, True
+    ),
+    "noi_nhan": _Spec(
+        "ND30-NOINHAN-SIZE", "danh sách nơi nhận", "recipient list", (11, 11), None, False
+    ),
+    "authority": _Spec(
+        "ND30-KY-QUYENHAN",
+        "quyền hạn, chức vụ",
+        "authority and position",
+        (13, 14),
+        True,
+        False,
+        True,
+    ),
     "signer": _Spec("ND30-KY-HOTEN", "họ tên người ký", "signer's name", (13, 14), True, False),
 }
 
@@ -146,8 +158,11 @@ class _Fixer:
                 rule_id = f"ND30-MARGIN-{side.upper()}"
                 if not self.failing(rule_id):
                     continue
-                attr = side if mar.get(w(side)) is not None else {"left": "start",
-                                                                   "right": "end"}.get(side, side)
+                attr = (
+                    side
+                    if mar.get(w(side)) is not None
+                    else {"left": "start", "right": "end"}.get(side, side)
+                )
                 value = getattr(s, side) + (s.gutter if side == "left" else 0)
                 mm = value / MM
                 target = lo if mm < lo else hi if mm > hi else mm
@@ -157,10 +172,16 @@ class _Fixer:
                 old = mar.get(w(attr))
                 sign = -1 if old is not None and old.strip().startswith("-") else 1
                 mar.set(w(attr), str(sign * twips))
-                self.note(Change(rule_id, f"mục (section) {s.index + 1}", f"{mm:.1f} mm",
-                                 f"{target:g} mm",
-                                 f"lề {MARGIN_VI[side]}: đưa vào khoảng {lo}–{hi} mm",
-                                 f"{side} margin brought into {lo}–{hi} mm"))
+                self.note(
+                    Change(
+                        rule_id,
+                        f"mục (section) {s.index + 1}",
+                        f"{mm:.1f} mm",
+                        f"{target:g} mm",
+                        f"lề {MARGIN_VI[side]}: đưa vào khoảng {lo}–{hi} mm",
+                        f"{side} margin brought into {lo}–{hi} mm",
+                    )
+                )
 
     # -- fonts --------------------------------------------------------------------
 
@@ -191,9 +212,16 @@ class _Fixer:
             if n:
                 self.touched.add(part)
                 count += n
-        self.note(Change("ND30-FONT-TNR", "toàn văn bản / whole document", "phông khác / other",
-                         TNR, f"đặt phông Times New Roman ({count} chỗ khai báo)",
-                         f"Times New Roman set ({count} declarations)"))
+        self.note(
+            Change(
+                "ND30-FONT-TNR",
+                "toàn văn bản / whole document",
+                "phông khác / other",
+                TNR,
+                f"đặt phông Times New Roman ({count} chỗ khai báo)",
+                f"Times New Roman set ({count} declarations)",
+            )
+        )
 
     def _part_name(self, kind: str) -> str:
         for rel_kind, name in self.model.package.rels.values():
@@ -237,8 +265,16 @@ class _Fixer:
             for line in lines:
                 done = _format_line(line, spec, self.model.styles)
                 if done:
-                    self.note(Change(spec.rule_id, line.where(), done[0], done[1],
-                                     f"{spec.name_vi}: định dạng lại", f"{spec.name_en} reformatted"))
+                    self.note(
+                        Change(
+                            spec.rule_id,
+                            line.where(),
+                            done[0],
+                            done[1],
+                            f"{spec.name_vi}: định dạng lại",
+                            f"{spec.name_en} reformatted",
+                        )
+                    )
 
     # -- zero padding -------------------------------------------------------------
 
@@ -257,8 +293,16 @@ class _Fixer:
         if new == text:
             return
         _rewrite(ts, text, new)
-        self.note(Change(rule_id, line.where(), f"«{norm(text)}»", f"«{norm(new)}»",
-                         f"thêm/bớt số 0 ở {vi}", f"zero padding of the {en}"))
+        self.note(
+            Change(
+                rule_id,
+                line.where(),
+                f"«{norm(text)}»",
+                f"«{norm(new)}»",
+                f"thêm/bớt số 0 ở {vi}",
+                f"zero padding of the {en}",
+            )
+        )
 
     # -- rules --------------------------------------------------------------------
 
@@ -267,8 +311,12 @@ class _Fixer:
         for rule_id, lines, mark, ratio in (
             ("ND30-TIEUNGU-RULE", [c.tieu_ngu] if c.tieu_ngu else [], c.tieu_ngu_rule, 1.0),
             ("ND30-COQUAN-RULE", c.co_quan, c.co_quan_rule, 0.42),
-            ("ND30-TRICHYEU-RULE", c.trich_yeu or ([c.ten_loai] if c.ten_loai else []),
-             c.trich_yeu_rule, 0.42),
+            (
+                "ND30-TRICHYEU-RULE",
+                c.trich_yeu or ([c.ten_loai] if c.ten_loai else []),
+                c.trich_yeu_rule,
+                0.42,
+            ),
         ):
             if mark is None or mark.kind != "text" or not lines:
                 continue
@@ -303,16 +351,26 @@ class _Fixer:
             if old is not None:
                 ppr.remove(old)
         bdr = etree.SubElement(ppr, w("pBdr"))
-        etree.SubElement(bdr, w("bottom"), {w("val"): "single", w("sz"): "6", w("space"): "1",
-                                            w("color"): "auto"})
-        etree.SubElement(ppr, w("ind"), {w("left"): str(side), w("right"): str(side),
-                                         w("firstLine"): "0"})
+        etree.SubElement(
+            bdr,
+            w("bottom"),
+            {w("val"): "single", w("sz"): "6", w("space"): "1", w("color"): "auto"},
+        )
+        etree.SubElement(
+            ppr, w("ind"), {w("left"): str(side), w("right"): str(side), w("firstLine"): "0"}
+        )
         etree.SubElement(ppr, w("jc"), {w("val"): "center"})
         _order_ppr(ppr)
-        self.note(Change(rule_id, q.where(), f"«{mark.text[:20]}»",
-                         f"viền dưới / bottom border {length / MM:.1f} mm",
-                         "thay đường kẻ gõ bằng ký tự bằng đường kẻ thật",
-                         "typed rule replaced by a drawn rule"))
+        self.note(
+            Change(
+                rule_id,
+                q.where(),
+                f"«{mark.text[:20]}»",
+                f"viền dưới / bottom border {length / MM:.1f} mm",
+                "thay đường kẻ gõ bằng ký tự bằng đường kẻ thật",
+                "typed rule replaced by a drawn rule",
+            )
+        )
 
     # -- ./. ----------------------------------------------------------------------
 
@@ -328,9 +386,16 @@ class _Fixer:
         stripped = before.rstrip()
         stripped = stripped[:-1] if stripped.endswith(".") else stripped
         t.text = stripped + "./."
-        self.note(Change("ND30-BODY-END", last.where(), f"«…{before[-15:]}»",
-                         f"«…{t.text[-15:]}»", "thêm dấu «./.» cuối nội dung",
-                         "«./.» added at the end of the body"))
+        self.note(
+            Change(
+                "ND30-BODY-END",
+                last.where(),
+                f"«…{before[-15:]}»",
+                f"«…{t.text[-15:]}»",
+                "thêm dấu «./.» cuối nội dung",
+                "«./.» added at the end of the body",
+            )
+        )
 
 
 def _set_fonts(rpr: Element, force: bool = False) -> int:
@@ -365,18 +430,85 @@ def _ppr(p: Element) -> Element:
 
 
 #: Schema order of the pPr children the fixer writes (others keep their place).
-_PPR_ORDER = ("pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
-              "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
-              "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE",
-              "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind",
-              "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
-              "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr",
-              "sectPr", "pPrChange")
-_RPR_ORDER = ("rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike",
-              "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid",
-              "vanish", "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs",
-              "highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs",
-              "em", "lang", "eastAsianLayout", "specVanish", "oMath")
+_PPR_ORDER = (
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
+_RPR_ORDER = (
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
 
 
 def _order(el: Element, order: Sequence[str]) -> None:
@@ -579,8 +711,7 @@ def _repack(model: DocModel, touched: set[str]) -> bytes:
                     else model.package.part(info.filename)
                 )
                 assert root is not None
-                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             else:
                 data = zf.read(info.filename)
             new.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)

@@ -50,9 +50,11 @@ def wraps(p: Paragraph) -> bool:
 
 def paragraph_height(p: Paragraph) -> float:
     """Printed height of ``p`` in twips: its lines and the space around it."""
-    sizes = [s.props.size_pt for s in p.segments if s.text.strip()] or [
-        s.props.size_pt for s in p.segments
-    ] or [12.0]
+    sizes = (
+        [s.props.size_pt for s in p.segments if s.text.strip()]
+        or [s.props.size_pt for s in p.segments]
+        or [12.0]
+    )
     single = single_line_height_pt(max(sizes)) * 20
     rule = p.props.line_rule
     if rule == "exact":

@@ -241,7 +241,7 @@ def locate(model: DocModel) -> Components:
 
 
 def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragraph]) -> None:
-    """"Số:" and the date line: in the header block first, then just below it."""
+    """ "Số:" and the date line: in the header block first, then just below it."""
     boxed = c.quoc_hieu is not None and c.quoc_hieu.paragraph.location.in_textbox
     if header:
         scope = [p for p in header if boxed or not p.location.in_textbox]
@@ -258,11 +258,14 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
                 continue  # "(Kèm theo Quyết định số … ngày … tháng … năm …)"
             if c.so is None and SO.search(text):
                 c.so = line
-            elif c.ngay is None and DATE.search(text):
+            elif (
+                c.ngay is None
+                and DATE.search(text)
                 # Below the header only a line that is nothing but a date (not a sentence
                 # of the body that mentions one).
-                if id(p) not in strict or DATE_LINE.match(text):
-                    c.ngay = line
+                and (id(p) not in strict or DATE_LINE.match(text))
+            ):
+                c.ngay = line
 
 
 def _national(paras: list[Paragraph], c: Components) -> None:
@@ -463,7 +466,7 @@ def _title(paras: list[Paragraph], c: Components, header_end: int) -> int:
 
 
 def _kinh_gui(paras: list[Paragraph], c: Components, start: int) -> int:
-    """"Kính gửi:" and the addressees under it, just after the opening."""
+    """ "Kính gửi:" and the addressees under it, just after the opening."""
     seen = 0
     for p in paras[start + 1 :]:
         if _skippable(p, c):
@@ -476,6 +479,31 @@ def _kinh_gui(paras: list[Paragraph], c: Components, start: int) -> int:
             continue
         c.kinh_gui = list(lines)
         last = p.order
+        if p.location.table is not None and len(lines) == 1:
+            # "Kính gửi:" in one cell, the addressees in the cell beside it.
+            beside = [
+                q
+                for q in paras[p.order + 1 :]
+                if q.location.table == p.location.table
+                and q.location.part == p.location.part
+                and q.location.row == p.location.row
+                and not q.is_blank
+            ]
+            for q in beside:
+                c.kinh_gui += text_lines(q)
+                last = q.order
+            return max(
+                last,
+                max(
+                    (
+                        q.order
+                        for q in paras
+                        if q.location.table == p.location.table
+                        and q.location.part == p.location.part
+                    ),
+                    default=last,
+                ),
+            )
         for q in paras[p.order + 1 :]:
             if container(q) != container(p) and not (is_top(q) and is_top(p)):
                 break
@@ -509,7 +537,9 @@ def _preamble(paras: list[Paragraph], c: Components, start: int) -> None:
             and is_caps_text(first)
             and not DISPOSITIVE.match(first)
             and not CAN_CU.match(first)
-            and any(CAN_CU.match(norm(p.text)) or DISPOSITIVE.match(norm(p.text)) for p in tops[1:4])
+            and any(
+                CAN_CU.match(norm(p.text)) or DISPOSITIVE.match(norm(p.text)) for p in tops[1:4]
+            )
         ):
             c.tham_quyen = text_lines(tops[0])[0]
             i = 1

@@ -290,9 +290,7 @@ def _rels_name(part: str) -> str:
     return posixpath.join(folder, "_rels", base + ".rels")
 
 
-def _relationships(
-    zf: zipfile.ZipFile, part: str, budget: _Budget
-) -> dict[str, tuple[str, str]]:
+def _relationships(zf: zipfile.ZipFile, part: str, budget: _Budget) -> dict[str, tuple[str, str]]:
     """Relationships of ``part`` (``""`` for the package): id -> (type suffix, target)."""
     rels_name = "_rels/.rels" if part == "" else _rels_name(part)
     if rels_name not in zf.namelist():

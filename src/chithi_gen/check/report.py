@@ -70,9 +70,7 @@ def format_table(report: Report) -> str:
         + (f" — căn cứ/by: {t.evidence}" if t.evidence else ""),
     ]
     if not t.in_scope:
-        out.append(
-            "Phạm vi/Scope: ngoài phạm vi Nghị định 30/2020/NĐ-CP / outside Decree 30/2020"
-        )
+        out.append("Phạm vi/Scope: ngoài phạm vi Nghị định 30/2020/NĐ-CP / outside Decree 30/2020")
     out += [f"Kết quả/Result: {verdict} — {summary or '0'}", ""]
     for r in report.results:
         out += _row(r)

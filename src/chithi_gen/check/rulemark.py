@@ -110,5 +110,3 @@ def _mark_on(q: Paragraph, text_para: Paragraph, top: bool) -> RuleMark | None:
     if shapes:
         return RuleMark("shape", q, shapes[0].width)
     return None
-
-

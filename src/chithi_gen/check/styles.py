@@ -346,10 +346,10 @@ def _merge_ppr(
     keep_next = False
     borders: dict[str, Border] = {}
     for layer in layers:
-        value = on_off(layer.find(w("pageBreakBefore")))
-        break_before = break_before if value is None else value
-        value = on_off(layer.find(w("keepNext")))
-        keep_next = keep_next if value is None else value
+        flag = on_off(layer.find(w("pageBreakBefore")))
+        break_before = break_before if flag is None else flag
+        flag = on_off(layer.find(w("keepNext")))
+        keep_next = keep_next if flag is None else flag
         jc_el = layer.find(w("jc"))
         if jc_el is not None and wattr(jc_el, "val"):
             jc = _jc(str(wattr(jc_el, "val")))

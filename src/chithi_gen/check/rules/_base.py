@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from chithi_gen.check.docx_reader import DocModel, Line, Segment
 from chithi_gen.check.doctype import Profile
+from chithi_gen.check.docx_reader import DocModel, Line, Segment
 from chithi_gen.check.locate import Components
 from chithi_gen.check.model import RuleResult, Status
 
@@ -61,8 +61,16 @@ class Rule:
     ) -> RuleResult:
         """A result of any status."""
         return RuleResult(
-            self.rule_id, self.clause, self.title_vi, self.title_en, status, where, found,
-            expected, vi, en,
+            self.rule_id,
+            self.clause,
+            self.title_vi,
+            self.title_en,
+            status,
+            where,
+            found,
+            expected,
+            vi,
+            en,
         )
 
     def warned(self, where: str, found: str, expected: str, vi: str, en: str) -> RuleResult:

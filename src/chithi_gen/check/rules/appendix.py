@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 
 from chithi_gen.check.blanks import is_unfilled
+from chithi_gen.check.docx_reader import Line
 from chithi_gen.check.locate import Appendix, norm
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.ooxml import to_int, w, wattr
-from chithi_gen.check.rules.page import default_page_field
 from chithi_gen.check.rules._base import (
     Context,
     Problem,
@@ -29,6 +29,7 @@ from chithi_gen.check.rules._base import (
     fail_from,
     format_problems,
 )
+from chithi_gen.check.rules.page import default_page_field
 
 PHULUC_LABEL = Rule(
     "ND30-PHULUC-LABEL",
@@ -77,19 +78,41 @@ def check_label(ctx: Context) -> RuleResult:
         text = norm(label.text)
         problems += format_problems([label], (14, 14), bold=True, italic=False, capitals=None)
         if text[:7].isupper():
-            problems.append(Problem(label.where(), f"«{text}»", "viết «Phụ lục» in thường",
-                                    "write «Phụ lục» in lower case"))
+            problems.append(
+                Problem(
+                    label.where(),
+                    f"«{text}»",
+                    "viết «Phụ lục» in thường",
+                    "write «Phụ lục» in lower case",
+                )
+            )
         if label.paragraph.props.jc != "center":
-            problems.append(Problem(label.where(), f"canh/align {label.paragraph.props.jc}",
-                                    "phải canh giữa", "must be centred"))
+            problems.append(
+                Problem(
+                    label.where(),
+                    f"canh/align {label.paragraph.props.jc}",
+                    "phải canh giữa",
+                    "must be centred",
+                )
+            )
         m = _ROMAN.match(text)
         if len(apps) > 1 and m is not None and not re.fullmatch(r"[IVXLC]+", m.group("num")):
-            problems.append(Problem(label.where(), f"«{text}»",
-                                    "có từ hai phụ lục: đánh số bằng chữ số La Mã",
-                                    "two appendices or more: Roman numerals"))
+            problems.append(
+                Problem(
+                    label.where(),
+                    f"«{text}»",
+                    "có từ hai phụ lục: đánh số bằng chữ số La Mã",
+                    "two appendices or more: Roman numerals",
+                )
+            )
     if problems:
-        return fail_from(PHULUC_LABEL, problems, expected, "Dòng «Phụ lục» trình bày chưa đúng",
-                         "The «Phụ lục» line is not presented as required")
+        return fail_from(
+            PHULUC_LABEL,
+            problems,
+            expected,
+            "Dòng «Phụ lục» trình bày chưa đúng",
+            "The «Phụ lục» line is not presented as required",
+        )
     return PHULUC_LABEL.passed(apps[0].label.where(), describe(apps[0].label.visible))
 
 
@@ -106,45 +129,68 @@ def check_title(ctx: Context) -> RuleResult:
         return PHULUC_TITLE.blank(lines[0].where(), describe(lines[0].visible))
     problems = format_problems(filled, (13, 14), bold=True, italic=False, capitals=True)
     problems += [
-        Problem(ln.where(), f"canh/align {ln.paragraph.props.jc}", "phải canh giữa",
-                "must be centred")
+        Problem(
+            ln.where(), f"canh/align {ln.paragraph.props.jc}", "phải canh giữa", "must be centred"
+        )
         for ln in filled
         if ln.paragraph.props.jc != "center"
     ]
     if problems:
         return fail_from(
-            PHULUC_TITLE, problems, expect((13, 14), True, False, True) + ", canh giữa/centred",
-            "Tên phụ lục trình bày chưa đúng", "The appendix title is not presented as required",
+            PHULUC_TITLE,
+            problems,
+            expect((13, 14), True, False, True) + ", canh giữa/centred",
+            "Tên phụ lục trình bày chưa đúng",
+            "The appendix title is not presented as required",
         )
     return PHULUC_TITLE.passed(filled[0].where(), describe(filled[0].visible))
 
 
 def check_reference(ctx: Context) -> RuleResult:
     """III.1.c, Mẫu 1.3: the «(Kèm theo …)» line, present, centred, italic, 13–14 pt."""
-    refs = [(a.reference, a.label) for a in ctx.parts.appendices]
+    refs: list[tuple[Line | None, Line | None]] = [
+        (a.reference, a.label) for a in ctx.parts.appendices
+    ]
     if ctx.parts.kem_theo is not None or ctx.profile.kind == "kem_theo":
         refs.append((ctx.parts.kem_theo, ctx.parts.ten_loai or ctx.parts.kem_theo))
     if not refs:
-        return PHULUC_KEMTHEO.not_applicable("không có phụ lục, văn bản kèm theo",
-                                             "no appendix or attached text")
+        return PHULUC_KEMTHEO.not_applicable(
+            "không có phụ lục, văn bản kèm theo", "no appendix or attached text"
+        )
     expected = "«(Kèm theo … số … ngày … của …)» " + expect((13, 14), italic=True)
     problems: list[Problem] = []
     lines = []
     for ref, anchor in refs:
         if ref is None:
             where = anchor.where() if anchor is not None else ""
-            problems.append(Problem(where, "không có / missing",
-                                    "thiếu dòng chỉ dẫn «(Kèm theo văn bản số … ngày …)»",
-                                    "the «(Kèm theo …)» reference line is missing"))
+            problems.append(
+                Problem(
+                    where,
+                    "không có / missing",
+                    "thiếu dòng chỉ dẫn «(Kèm theo văn bản số … ngày …)»",
+                    "the «(Kèm theo …)» reference line is missing",
+                )
+            )
             continue
         lines.append(ref)
         problems += format_problems([ref], (13, 14), bold=None, italic=True, capitals=None)
         if ref.paragraph.props.jc != "center":
-            problems.append(Problem(ref.where(), f"canh/align {ref.paragraph.props.jc}",
-                                    "phải canh giữa", "must be centred"))
+            problems.append(
+                Problem(
+                    ref.where(),
+                    f"canh/align {ref.paragraph.props.jc}",
+                    "phải canh giữa",
+                    "must be centred",
+                )
+            )
     if problems:
-        return fail_from(PHULUC_KEMTHEO, problems, expected, "Dòng chỉ dẫn kèm theo chưa đúng",
-                         "The «Kèm theo» reference line is wrong")
+        return fail_from(
+            PHULUC_KEMTHEO,
+            problems,
+            expected,
+            "Dòng chỉ dẫn kèm theo chưa đúng",
+            "The «Kèm theo» reference line is wrong",
+        )
     return PHULUC_KEMTHEO.passed(lines[0].where(), describe(lines[0].visible))
 
 
@@ -173,7 +219,8 @@ def check_pagenum(ctx: Context) -> RuleResult:
     ]
     if problems:
         return fail_from(
-            PHULUC_PAGENUM, problems,
+            PHULUC_PAGENUM,
+            problems,
             "phụ lục ở phần (section) riêng, đánh số lại từ 1 / own section, numbered from 1",
             "Số trang của phụ lục phải đánh riêng (bắt đầu lại từ 1)",
             "An appendix must be numbered on its own (restarting at 1)",

@@ -118,7 +118,7 @@ def _no_body(rule: Rule, ctx: Context) -> RuleResult:
 
 
 def _article_title(p: Paragraph) -> bool:
-    """"Điều 1. Tên điều" on its own line, bold (II.6.đ): its alignment is free."""
+    """ "Điều 1. Tên điều" on its own line, bold (II.6.đ): its alignment is free."""
     lines = [ln for ln in p.lines() if norm(ln.text)]
     return (
         len(lines) == 1
@@ -300,9 +300,7 @@ def check_end(ctx: Context) -> RuleResult:
     if not body:
         if not ctx.profile.requires("body_end"):
             return BODY_END.not_applicable("không có nội dung", "no body")
-        return BODY_END.not_evaluated(
-            "Không tìm thấy nội dung văn bản", "No body text was found"
-        )
+        return BODY_END.not_evaluated("Không tìm thấy nội dung văn bản", "No body text was found")
     last = body[-1]
     lines: list[Line] = [ln for ln in last.lines() if norm(ln.text)]
     text = norm(lines[-1].text) if lines else ""

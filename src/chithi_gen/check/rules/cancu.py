@@ -48,21 +48,32 @@ def check_can_cu(ctx: Context) -> RuleResult:
             continue
         if _SECOND.search(text):
             problems.append(
-                Problem(line.where(), f"«…{text[-40:]}»", "sau mỗi căn cứ phải xuống dòng",
-                        "each basis on its own line")
+                Problem(
+                    line.where(),
+                    f"«…{text[-40:]}»",
+                    "sau mỗi căn cứ phải xuống dòng",
+                    "each basis on its own line",
+                )
             )
         last = i == len(lines) - 1
         end = "." if last else ";"
         if not text.endswith(end):
             problems.append(
-                Problem(line.where(), f"«…{text[-25:]}»", f"cuối dòng phải là «{end}»",
-                        f"the line must end with «{end}»")
+                Problem(
+                    line.where(),
+                    f"«…{text[-25:]}»",
+                    f"cuối dòng phải là «{end}»",
+                    f"the line must end with «{end}»",
+                )
             )
     if not filled and not problems:
         return CANCU.blank(lines[0].where(), describe(s for ln in lines for s in ln.visible))
     if problems:
         return fail_from(
-            CANCU, problems, expected, "Căn cứ trình bày chưa đúng",
+            CANCU,
+            problems,
+            expected,
+            "Căn cứ trình bày chưa đúng",
             "The legal bases are not presented as required",
         )
     return CANCU.passed(lines[0].where(), f"{len(lines)} căn cứ / bases")

@@ -292,8 +292,7 @@ def check_kt(ctx: Context) -> RuleResult:
                 line.where(),
                 f"«{norm(line.text)}» / «{nxt}»",
                 "KT. <CẤP TRƯỞNG> / PHÓ … | THỨ TRƯỞNG",
-                "«KT.» chỉ dùng khi cấp phó ký thay cấp trưởng: dòng dưới phải là chức vụ "
-                "cấp phó",
+                "«KT.» chỉ dùng khi cấp phó ký thay cấp trưởng: dòng dưới phải là chức vụ cấp phó",
                 "«KT.» is for a deputy signing for the head: the next line must be a "
                 "deputy's title",
             )
@@ -360,13 +359,39 @@ KY_TL = Rule(
 )
 #: Titles of a head or deputy: the last words of a position line.
 TITLES = (
-    "CHỦ TỊCH", "PHÓ CHỦ TỊCH", "GIÁM ĐỐC", "PHÓ GIÁM ĐỐC", "TỔNG GIÁM ĐỐC",
-    "PHÓ TỔNG GIÁM ĐỐC", "BỘ TRƯỞNG", "THỨ TRƯỞNG", "THỦ TƯỚNG", "PHÓ THỦ TƯỚNG",
-    "CHÁNH VĂN PHÒNG", "PHÓ CHÁNH VĂN PHÒNG", "TRƯỞNG PHÒNG", "PHÓ TRƯỞNG PHÒNG",
-    "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN", "HIỆU TRƯỞNG", "PHÓ HIỆU TRƯỞNG", "CỤC TRƯỞNG",
-    "PHÓ CỤC TRƯỞNG", "VỤ TRƯỞNG", "PHÓ VỤ TRƯỞNG", "TỔNG CỤC TRƯỞNG", "VIỆN TRƯỞNG",
-    "PHÓ VIỆN TRƯỞNG", "TRƯỞNG ĐOÀN", "CHÁNH THANH TRA", "PHÓ CHÁNH THANH TRA",
-    "TRƯỞNG KHOA", "TRƯỞNG TRẠM", "THỦ TRƯỞNG", "CHỦ NHIỆM", "PHÓ CHỦ NHIỆM",
+    "CHỦ TỊCH",
+    "PHÓ CHỦ TỊCH",
+    "GIÁM ĐỐC",
+    "PHÓ GIÁM ĐỐC",
+    "TỔNG GIÁM ĐỐC",
+    "PHÓ TỔNG GIÁM ĐỐC",
+    "BỘ TRƯỞNG",
+    "THỨ TRƯỞNG",
+    "THỦ TƯỚNG",
+    "PHÓ THỦ TƯỚNG",
+    "CHÁNH VĂN PHÒNG",
+    "PHÓ CHÁNH VĂN PHÒNG",
+    "TRƯỞNG PHÒNG",
+    "PHÓ TRƯỞNG PHÒNG",
+    "TRƯỞNG BAN",
+    "PHÓ TRƯỞNG BAN",
+    "HIỆU TRƯỞNG",
+    "PHÓ HIỆU TRƯỞNG",
+    "CỤC TRƯỞNG",
+    "PHÓ CỤC TRƯỞNG",
+    "VỤ TRƯỞNG",
+    "PHÓ VỤ TRƯỞNG",
+    "TỔNG CỤC TRƯỞNG",
+    "VIỆN TRƯỞNG",
+    "PHÓ VIỆN TRƯỞNG",
+    "TRƯỞNG ĐOÀN",
+    "CHÁNH THANH TRA",
+    "PHÓ CHÁNH THANH TRA",
+    "TRƯỞNG KHOA",
+    "TRƯỞNG TRẠM",
+    "THỦ TRƯỞNG",
+    "CHỦ NHIỆM",
+    "PHÓ CHỦ NHIỆM",
 )
 _PREFIX = re.compile(r"^(TM|KT|Q|TL|TUQ)\.\s*(?P<rest>.*)$")
 
@@ -397,23 +422,30 @@ def check_authority_lines(ctx: Context) -> RuleResult:
             title = _ends_with_title(rest)
             if kind in {"TM", "KT"} and title is not None and rest != title:
                 problems.append(
-                    Problem(line.where(), f"«{norm(line.text)}»",
-                            f"«{kind}. {rest[: -len(title)].strip()}» và «{title}» phải ở hai "
-                            "dòng riêng",
-                            f"«{kind}. …» and «{title}» belong on two lines")
+                    Problem(
+                        line.where(),
+                        f"«{norm(line.text)}»",
+                        f"«{kind}. {rest[: -len(title)].strip()}» và «{title}» phải ở hai "
+                        "dòng riêng",
+                        f"«{kind}. …» and «{title}» belong on two lines",
+                    )
                 )
             elif kind == "TM" and i + 1 >= len(sig.authority):
                 problems.append(
-                    Problem(line.where(), f"«{norm(line.text)}»",
-                            "thiếu dòng chức vụ của người ký dưới «TM. …»",
-                            "the signer's position is missing under «TM. …»")
+                    Problem(
+                        line.where(),
+                        f"«{norm(line.text)}»",
+                        "thiếu dòng chức vụ của người ký dưới «TM. …»",
+                        "the signer's position is missing under «TM. …»",
+                    )
                 )
     if not checked:
-        return KY_DONG.not_applicable("không ký theo quyền hạn (TM., KT. …)",
-                                      "no authority prefix")
+        return KY_DONG.not_applicable("không ký theo quyền hạn (TM., KT. …)", "no authority prefix")
     if problems:
         return fail_from(
-            KY_DONG, problems, "«TM. ỦY BAN NHÂN DÂN» / «CHỦ TỊCH»",
+            KY_DONG,
+            problems,
+            "«TM. ỦY BAN NHÂN DÂN» / «CHỦ TỊCH»",
             "Quyền hạn và chức vụ của người ký phải trình bày trên các dòng riêng",
             "The authority and the position must be on separate lines",
         )
@@ -432,9 +464,7 @@ def check_tl(ctx: Context) -> RuleResult:
                 continue
             own = sig.authority[i + 1 :]
             if own:
-                return KY_TL.passed(
-                    line.where(), f"«{norm(line.text)}» / «{norm(own[0].text)}»"
-                )
+                return KY_TL.passed(line.where(), f"«{norm(line.text)}» / «{norm(own[0].text)}»")
             return KY_TL.failed(
                 line.where(),
                 f"«{norm(line.text)}» / —",

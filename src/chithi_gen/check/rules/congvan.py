@@ -72,8 +72,9 @@ def check_vv(ctx: Context) -> RuleResult:
     if not text.startswith("V/v"):
         problems.insert(
             0,
-            Problem(lines[0].where(), f"«{text[:20]}»", "viết «V/v» (V hoa, v thường)",
-                    "write «V/v»"),
+            Problem(
+                lines[0].where(), f"«{text[:20]}»", "viết «V/v» (V hoa, v thường)", "write «V/v»"
+            ),
         )
     if not filled:
         return blank_result(CONGVAN_VV, lines, problems)
@@ -139,23 +140,33 @@ def check_kinh_gui(ctx: Context) -> RuleResult:
     assert m is not None
     if not m.group("colon"):
         problems.append(
-            Problem(lines[0].where(), f"«{first[:30]}»", "sau «Kính gửi» phải có dấu hai chấm (:)",
-                    "«Kính gửi» must be followed by «:»")
+            Problem(
+                lines[0].where(),
+                f"«{first[:30]}»",
+                "sau «Kính gửi» phải có dấu hai chấm (:)",
+                "«Kính gửi» must be followed by «:»",
+            )
         )
     rest = m.group("rest").strip()
     addressees = [_addressee_text(ln) for ln in lines[1:]]
     if rest and addressees:
         problems.append(
-            Problem(lines[0].where(), f"«{first[:40]}»",
-                    "gửi nhiều nơi: xuống dòng, mỗi nơi một dòng",
-                    "several addressees: each on its own line")
+            Problem(
+                lines[0].where(),
+                f"«{first[:40]}»",
+                "gửi nhiều nơi: xuống dòng, mỗi nơi một dòng",
+                "several addressees: each on its own line",
+            )
         )
     if len(addressees) == 1 and not rest:
         one = addressees[0].lstrip("-– ").strip()
         problems.append(
-            Problem(lines[1].where(), f"«{one[:40]}»",
-                    "gửi một nơi: viết cùng dòng với «Kính gửi:»",
-                    "one addressee: on the same line as «Kính gửi:»")
+            Problem(
+                lines[1].where(),
+                f"«{one[:40]}»",
+                "gửi một nơi: viết cùng dòng với «Kính gửi:»",
+                "one addressee: on the same line as «Kính gửi:»",
+            )
         )
     elif len(addressees) > 1:
         for i, (line, text) in enumerate(zip(lines[1:], addressees, strict=True)):
@@ -170,11 +181,15 @@ def check_kinh_gui(ctx: Context) -> RuleResult:
                 vi.append(f"cuối dòng phải có dấu «{end}»")
                 en.append(f"must end with «{end}»")
             if vi:
-                problems.append(Problem(line.where(), f"«{text[:40]}»", "; ".join(vi),
-                                        "; ".join(en)))
+                problems.append(
+                    Problem(line.where(), f"«{text[:40]}»", "; ".join(vi), "; ".join(en))
+                )
     if problems:
         return fail_from(
-            KINHGUI, problems, expected, "«Kính gửi» trình bày chưa đúng",
+            KINHGUI,
+            problems,
+            expected,
+            "«Kính gửi» trình bày chưa đúng",
             "«Kính gửi» is not presented as required",
         )
     return KINHGUI.passed(lines[0].where(), f"{len(addressees) or 1} nơi/addressee(s)")

@@ -64,11 +64,22 @@ def check_form(ctx: Context) -> RuleResult:
     if is_unfilled(copy.form.plain):
         return blank_result(BANSAO_HINHTHUC, [copy.form], problems)
     if text not in _FORMS:
-        problems.append(Problem(copy.form.where(), f"«{text}»", "ghi «SAO Y», «SAO LỤC» hoặc "
-                                "«TRÍCH SAO»", "write «SAO Y», «SAO LỤC» or «TRÍCH SAO»"))
+        problems.append(
+            Problem(
+                copy.form.where(),
+                f"«{text}»",
+                "ghi «SAO Y», «SAO LỤC» hoặc «TRÍCH SAO»",
+                "write «SAO Y», «SAO LỤC» or «TRÍCH SAO»",
+            )
+        )
     if problems:
-        return fail_from(BANSAO_HINHTHUC, problems, expect((13, 14), True, False, True),
-                         "Hình thức sao trình bày chưa đúng", "The copy form is wrong")
+        return fail_from(
+            BANSAO_HINHTHUC,
+            problems,
+            expect((13, 14), True, False, True),
+            "Hình thức sao trình bày chưa đúng",
+            "The copy form is wrong",
+        )
     return BANSAO_HINHTHUC.passed(copy.form.where(), describe(copy.form.visible))
 
 
@@ -78,9 +89,13 @@ def check_number(ctx: Context) -> RuleResult:
     if copy is None:
         return _no_copy(BANSAO_KYHIEU)
     if copy.so is None:
-        return BANSAO_KYHIEU.failed("", "không có / missing", "Số: 05/SY-UBND",
-                                    "Bản sao phải có số, ký hiệu bản sao",
-                                    "The copy needs its number and symbol")
+        return BANSAO_KYHIEU.failed(
+            "",
+            "không có / missing",
+            "Số: 05/SY-UBND",
+            "Bản sao phải có số, ký hiệu bản sao",
+            "The copy needs its number and symbol",
+        )
     text = norm(copy.so.plain)
     rest = text.split(":", 1)[-1]
     symbol = rest.split("/", 1)[1].strip() if "/" in rest else ""
@@ -93,7 +108,9 @@ def check_number(ctx: Context) -> RuleResult:
     if first in allowed:
         return BANSAO_KYHIEU.passed(copy.so.where(), f"«{text}»")
     return BANSAO_KYHIEU.failed(
-        copy.so.where(), f"«{text}»", f"{'/'.join(sorted(allowed))}-…",
+        copy.so.where(),
+        f"«{text}»",
+        f"{'/'.join(sorted(allowed))}-…",
         f"Ký hiệu bản sao phải là chữ viết tắt hình thức sao ({', '.join(sorted(allowed))})",
         f"The copy's symbol must be its form's abbreviation ({', '.join(sorted(allowed))})",
     )
@@ -112,6 +129,11 @@ def check_agency(ctx: Context) -> RuleResult:
     if not filled:
         return blank_result(BANSAO_COQUAN, lines, problems)
     if problems:
-        return fail_from(BANSAO_COQUAN, problems, expect((12, 13), True, False, True),
-                         "Tên cơ quan sao trình bày chưa đúng", "The copying agency is wrong")
+        return fail_from(
+            BANSAO_COQUAN,
+            problems,
+            expect((12, 13), True, False, True),
+            "Tên cơ quan sao trình bày chưa đúng",
+            "The copying agency is wrong",
+        )
     return BANSAO_COQUAN.passed(lines[0].where(), describe(lines[0].visible))

@@ -28,9 +28,9 @@ from chithi_gen.check.rules._base import (
     Context,
     Problem,
     Rule,
+    blank_result,
     describe,
     expect,
-    blank_result,
     fail_from,
     format_problems,
 )

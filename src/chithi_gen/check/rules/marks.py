@@ -71,8 +71,13 @@ def _check(ctx: Context, rule: Rule, kind: str, frame_status: str | None) -> Rul
         problems = format_problems(lines, (13, 14), bold=True, italic=False, capitals=True)
     expected = expect((13, 14), True, False, True) if kind != "mat" else "in hoa/capitals"
     if problems:
-        return fail_from(rule, problems, expected, "Dấu/chỉ dẫn trình bày chưa đúng",
-                         "The mark is not presented as required")
+        return fail_from(
+            rule,
+            problems,
+            expected,
+            "Dấu/chỉ dẫn trình bày chưa đúng",
+            "The mark is not presented as required",
+        )
     unframed = [ln for ln in lines if not _framed(ln)]
     if unframed and frame_status is not None:
         return fail_from(

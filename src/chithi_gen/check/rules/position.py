@@ -65,9 +65,7 @@ def _centring_problem(line: Line, name_vi: str, name_en: str) -> Problem | None:
     )
 
 
-def _check_centred(
-    rule: Rule, parts: Sequence[tuple[str, str, Sequence[Line]]]
-) -> RuleResult:
+def _check_centred(rule: Rule, parts: Sequence[tuple[str, str, Sequence[Line]]]) -> RuleResult:
     problems: list[Problem] = []
     checked = []
     for name_vi, name_en, lines in parts:
@@ -146,21 +144,33 @@ def _pair(
         multiple = _multiple(p)
         if multiple > SINGLE_MAX:
             (errors if multiple > NEAR_SINGLE else warnings).append(
-                Problem(p.where(), f"{multiple:.2f} lines", f"{name_vi}: giãn dòng {multiple:.2f}",
-                        f"line spacing {multiple:.2f}")
+                Problem(
+                    p.where(),
+                    f"{multiple:.2f} lines",
+                    f"{name_vi}: giãn dòng {multiple:.2f}",
+                    f"line spacing {multiple:.2f}",
+                )
             )
     if a is not b:
         between = ctx.model.paragraphs[a.order + 1 : b.order]
         if any(q.is_blank and q.location.col == a.location.col for q in between):
             errors.append(
-                Problem(b.where(), "dòng trống / empty line", f"{name_vi}: có dòng trống ở giữa",
-                        "an empty line between")
+                Problem(
+                    b.where(),
+                    "dòng trống / empty line",
+                    f"{name_vi}: có dòng trống ở giữa",
+                    "an empty line between",
+                )
             )
         gap = a.props.after + b.props.before
         if gap > 0:
             warnings.append(
-                Problem(b.where(), f"{pt(gap / 20)}", f"{name_vi}: cách đoạn {pt(gap / 20)}",
-                        f"{pt(gap / 20)} paragraph spacing")
+                Problem(
+                    b.where(),
+                    f"{pt(gap / 20)}",
+                    f"{name_vi}: cách đoạn {pt(gap / 20)}",
+                    f"{pt(gap / 20)} paragraph spacing",
+                )
             )
     return errors, warnings
 
