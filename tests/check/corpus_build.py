@@ -726,6 +726,32 @@ expect(
 )
 
 
+def tab_header() -> bytes:
+    """The header typed without a table, its two columns set apart with tabs."""
+    d = Doc()
+    bold = Fmt(size=13, bold=True, align="left")
+    d.paragraph(d.doc, "ỦY BAN NHÂN DÂN\t\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", bold)
+    d.paragraph(d.doc, "XÃ AN BÌNH\t\t\tĐộc lập - Tự do - Hạnh phúc", bold)
+    d.paragraph(d.doc, "_______\t\t\t\t_______________________", Fmt(size=13, align="left"))
+    p = d.paragraph(d.doc, "Số: 05/TB-UBND\t\t", Fmt(size=13, align="left"))
+    run = p.add_run("An Bình, ngày 05 tháng 02 năm 2026")
+    d.style_run(run, Fmt(size=14, italic=True))
+    d.title("THÔNG BÁO", ["Lịch tiếp công dân tại trụ sở Ủy ban nhân dân xã"])
+    d.body(["Ủy ban nhân dân xã thông báo lịch tiếp công dân vào sáng thứ Hai hằng tuần./."])
+    d.closing(["- Các thôn;", "- Lưu: VT."], ["CHỦ TỊCH"], "Nguyễn Văn Bình")
+    return d.save()
+
+
+expect(
+    "hand/thong-bao-dan-tab.docx",
+    "co_ten_loai",
+    ("HEADER-CENTER", "warning", "columns set with tabs"),
+    ("TIEUNGU-RULE", "warning", "typed underscores"),
+    ("QUOCHIEU-FORMAT", "pass", "read from its column"),
+    ("NGAY-TEXT", "pass", "read from its column"),
+)
+
+
 # -- controls -------------------------------------------------------------------------
 
 
@@ -994,6 +1020,7 @@ HAND: dict[str, Callable[[], bytes]] = {
     "thong-bao-khong-bang.docx": signature_without_table,
     "cong-van-kinh-gui-bang.docx": kinh_gui_table,
     "quyet-dinh-so-trang-chan.docx": footer_page_number,
+    "thong-bao-dan-tab.docx": tab_header,
 }
 CONTROLS: dict[str, Callable[[], bytes]] = {
     "dang-chi-thi.docx": party,

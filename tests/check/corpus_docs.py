@@ -164,6 +164,11 @@ class Doc:
         p = container.add_paragraph()
         self.border_below(p, min(width * ratio, available), available)
 
+    def text_width(self) -> float:
+        """Width between the margins, in twips."""
+        sect = self.doc.sections[-1]
+        return float((sect.page_width - sect.left_margin - sect.right_margin) / 635)
+
     @staticmethod
     def widths(table: Any, widths: Sequence[Any]) -> None:
         """Column widths in the grid and every cell (Word reads cells, Writer the grid)."""
@@ -257,7 +262,7 @@ class Doc:
         if kem_theo is not None:
             self.paragraph(self.doc, kem_theo, Fmt(italic=True, align="center"))
         under = max(trich_yeu, key=len) if trich_yeu else (ten_loai or "")
-        self.rule(self.doc, under, tf, 0.4, 16 * 567, rules)
+        self.rule(self.doc, under, tf, 0.4, self.text_width(), rules)
 
     def body(self, paragraphs: Sequence[str], fmt: Fmt | None = None) -> None:
         """Body paragraphs: justified, first line indented 1.27 cm, 6 pt apart."""

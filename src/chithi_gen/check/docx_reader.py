@@ -170,11 +170,34 @@ class Line:
     paragraph: Paragraph
     index: int
     segments: list[Segment]
+    #: 0 for the whole line; 1, 2 … for a column of a line laid out with tabs.
+    column: int = 0
 
     @property
     def text(self) -> str:
         """The line's text."""
         return "".join(s.text for s in self.segments)
+
+    def columns(self) -> list[Line]:
+        """The parts of a line a clerk set apart with tabs ("UBND …<tab><tab>CỘNG HÒA …").
+
+        A line without a tab between two pieces of text is its own single column.
+        """
+        parts: list[list[Segment]] = [[]]
+        for seg in self.segments:
+            pieces = re.split(r"(\t+)", seg.text)
+            for piece in pieces:
+                if not piece:
+                    continue
+                if piece.startswith("\t"):
+                    if any(s.text.strip() for s in parts[-1]):
+                        parts.append([])
+                    continue
+                parts[-1].append(Segment(piece, seg.props))
+        filled = [p for p in parts if any(s.text.strip() for s in p)]
+        if len(filled) < 2:
+            return [self]
+        return [Line(self.paragraph, self.index, p, i) for i, p in enumerate(filled, start=1)]
 
     @property
     def plain(self) -> str:

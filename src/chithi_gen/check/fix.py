@@ -320,6 +320,8 @@ class _Fixer:
         ):
             if mark is None or mark.kind != "text" or not lines:
                 continue
+            if any(ln.column for ln in lines) or "\t" in mark.paragraph.text:
+                continue  # a header laid out with tabs: redrawing it needs judgement
             try:
                 status = self.report.get(rule_id).status
             except KeyError:

@@ -252,7 +252,7 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
     strict = {id(p) for p in after if boxed or not p.location.in_textbox}
     scope += [p for p in after if id(p) in strict]
     for p in scope:
-        for line in p.lines():
+        for line in header_lines(p):
             text = norm(line.text)
             if KEM_THEO.match(text) or text.startswith("("):
                 continue  # "(Kèm theo Quyết định số … ngày … tháng … năm …)"
@@ -268,10 +268,15 @@ def _number_and_date(paras: list[Paragraph], c: Components, header: list[Paragra
                 c.ngay = line
 
 
+def header_lines(p: Paragraph) -> list[Line]:
+    """The lines of a header paragraph, each column of a tab-laid line on its own."""
+    return [col for line in p.lines() for col in line.columns()]
+
+
 def _national(paras: list[Paragraph], c: Components) -> None:
     """Quốc hiệu and Tiêu ngữ (or the Party's heading) near the top of the document."""
     for p in paras[:80]:
-        for line in p.lines():
+        for line in header_lines(p):
             text = norm(line.text).upper()
             if c.quoc_hieu is None and text in QUOC_HIEU_FORMS:
                 c.quoc_hieu = line
@@ -348,14 +353,19 @@ def _agency(paras: list[Paragraph], c: Components) -> None:
             same_column = is_top(p) and (c.quoc_hieu is None or p is not c.quoc_hieu.paragraph)
         if not same_column:
             continue
-        for line in p.lines():
-            if p is so and line.index >= c.so.index:
+        for whole in p.lines():
+            if p is so and whole.index >= c.so.index:
                 break
+            # A tab-laid header: the agency is the first column.
+            line = whole.columns()[0]
             text = norm(line.text)
             if text and not is_rule_text(line.text) and not mark_kind(text):
                 lines.append(line)
     skip = (c.quoc_hieu, c.tieu_ngu, c.party_heading, c.ngay)
-    lines = [ln for ln in lines if all(ln is not s for s in skip)]
+    taken = {(id(s.paragraph), s.index, s.column) for s in skip if s is not None}
+    lines = [ln for ln in lines if (id(ln.paragraph), ln.index, ln.column) not in taken]
+    lines = [ln for ln in lines if norm(ln.text).upper() not in QUOC_HIEU_FORMS]
+    lines = [ln for ln in lines if not _is_tieu_ngu(ln.text)]
     if loc.table is None:
         # Without a table, the agency is the short lines just above "Số:".
         lines = lines[-4:]

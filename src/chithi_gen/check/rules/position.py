@@ -49,8 +49,15 @@ NEAR_SINGLE = 1.25
 
 def _centring_problem(line: Line, name_vi: str, name_en: str) -> Problem | None:
     p = line.paragraph
-    if p.props.jc == "center":
+    if p.props.jc == "center" and not line.column:
         return None
+    if line.column:
+        return Problem(
+            line.where(),
+            f"{name_vi}: dàn cột bằng Tab / {name_en}: set in columns with tabs",
+            f"{name_vi} dàn bằng phím Tab, không canh giữa",
+            f"the {name_en} is placed with tabs, not centred",
+        )
     text = line.text
     padded = text[: len(text) - len(text.lstrip(" \t\u00a0"))]
     if padded and p.props.jc in {"left", "both"}:
@@ -67,6 +74,7 @@ def _centring_problem(line: Line, name_vi: str, name_en: str) -> Problem | None:
 
 def _check_centred(rule: Rule, parts: Sequence[tuple[str, str, Sequence[Line]]]) -> RuleResult:
     problems: list[Problem] = []
+    tabbed: list[Problem] = []
     checked = []
     for name_vi, name_en, lines in parts:
         seen: set[int] = set()
@@ -77,9 +85,20 @@ def _check_centred(rule: Rule, parts: Sequence[tuple[str, str, Sequence[Line]]])
             checked.append(name_vi)
             problem = _centring_problem(line, name_vi, name_en)
             if problem is not None:
-                problems.append(problem)
+                (tabbed if line.column else problems).append(problem)
     if not checked:
         return rule.not_applicable("không có phần nào để kiểm tra", "nothing to check")
+    if tabbed and not problems:
+        return fail_from(
+            rule,
+            tabbed,
+            "canh giữa (center) / centred",
+            "Phần đầu văn bản dàn cột bằng phím Tab: vị trí tùy điểm dừng Tab, nên trình "
+            "bày trong bảng và canh giữa",
+            "The header is laid out with tabs: its place depends on the tab stops; set it "
+            "in a table, centred",
+            status="warning",
+        )
     if problems:
         return fail_from(
             rule,
