@@ -86,3 +86,11 @@ def test_ok_ignores_everything_but_errors() -> None:
     assert report.ok
     report.results.append(rule.failed("", "", "", "", ""))
     assert not report.ok
+
+
+def test_docs_list_every_rule() -> None:
+    from check_support import ROOT
+
+    page = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
+    for rule, _ in RULES:
+        assert f"`{rule.rule_id}`" in page, rule.rule_id
