@@ -752,6 +752,54 @@ expect(
 )
 
 
+def header_rows() -> bytes:
+    """A header table of three rows: names, then the rules, then number and date."""
+    from chithi_gen.check.metrics import Piece, line_width
+
+    d = Doc()
+    t = d.doc.add_table(rows=3, cols=2)
+    d.widths(t, (Cm(6.5), Cm(9.5)))
+    for row in t.rows:
+        for cell in row.cells:
+            cell._tc.remove(cell.paragraphs[0]._p)
+    agency = Fmt(size=13, bold=True, align="center")
+    d.paragraph(t.rows[0].cells[0], "ỦY BAN NHÂN DÂN\nXÃ AN BÌNH", agency)
+    d.paragraph(t.rows[0].cells[1], "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", agency)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    d.paragraph(t.rows[0].cells[1], motto, Fmt(size=14, bold=True, align="center"))
+    left = line_width([Piece("ỦY BAN NHÂN DÂN", 13, True)]) * 0.4
+    right = line_width([Piece(motto, 14, True)])
+    d.border_below(t.rows[1].cells[0].add_paragraph(), left, 6.5 * 567 - 216)
+    d.border_below(t.rows[1].cells[1].add_paragraph(), right, 9.5 * 567 - 216)
+    d.paragraph(t.rows[2].cells[0], "Số: 08/UBND-VP", Fmt(size=13, align="center"))
+    d.paragraph(
+        t.rows[2].cells[0],
+        "V/v triển khai tiếp nhận hồ sơ trực tuyến",
+        Fmt(size=12, align="center", before=6),
+    )
+    date = "An Bình, ngày 12 tháng 3 năm 2026"
+    d.paragraph(t.rows[2].cells[1], date, Fmt(size=14, italic=True, align="center"))
+    d.paragraph(d.doc, "", Fmt())
+    d.paragraph(d.doc, "Kính gửi: Ủy ban nhân dân huyện Đông Hải.", Fmt(align="center"))
+    d.body(ENDED)
+    d.closing(
+        ["- Như trên;", "- Lưu: VT."],
+        ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH"],
+        "Trần Thị Hoa",
+        note="(Đã ký)",
+    )
+    return d.save()
+
+
+expect(
+    "hand/cong-van-bang-3-dong.docx",
+    "cong_van",
+    ("TIEUNGU-RULE", "pass", "the rule in the row below"),
+    ("COQUAN-RULE", "pass", "the rule in the row below"),
+    ("CONGVAN-VV", "pass", ""),
+)
+
+
 # -- controls -------------------------------------------------------------------------
 
 
@@ -1021,6 +1069,7 @@ HAND: dict[str, Callable[[], bytes]] = {
     "cong-van-kinh-gui-bang.docx": kinh_gui_table,
     "quyet-dinh-so-trang-chan.docx": footer_page_number,
     "thong-bao-dan-tab.docx": tab_header,
+    "cong-van-bang-3-dong.docx": header_rows,
 }
 CONTROLS: dict[str, Callable[[], bytes]] = {
     "dang-chi-thi.docx": party,

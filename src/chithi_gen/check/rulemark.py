@@ -90,6 +90,43 @@ def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
         shapes = [s for s in q.shapes if s.is_line]
         if shapes:
             return RuleMark("shape", q, shapes[0].width)
+    if _last_text_of_cell(paras, p):
+        return _rule_in_next_row(paras, p)
+    return None
+
+
+def _last_text_of_cell(paras: list[Paragraph], p: Paragraph) -> bool:
+    """True when no text follows ``p`` in its table cell."""
+    if p.location.table is None:
+        return False
+    for q in paras[p.order + 1 :]:
+        if _container(q) != _container(p):
+            return True
+        if not q.is_blank and not is_rule_text(q.text):
+            return False
+    return True
+
+
+def _rule_in_next_row(paras: list[Paragraph], p: Paragraph) -> RuleMark | None:
+    """A rule at the top of the cell below (a header table with a row for its rules)."""
+    loc = p.location
+    below = [
+        q
+        for q in paras[p.order + 1 : p.order + 40]
+        if q.location.part == loc.part
+        and q.location.table == loc.table
+        and q.location.row == (loc.row or 0) + 1
+        and (q.location.gcol == loc.gcol if loc.gcol is not None else q.location.col == loc.col)
+        and not q.location.in_textbox
+    ]
+    for q in below[:2]:
+        if not (q.is_blank or is_rule_text(q.text)):
+            return None
+        if is_rule_text(q.text):
+            return RuleMark("text", q, None, norm(q.text))
+        mark = _mark_on(q, text_para=p, top=True)
+        if mark is not None:
+            return mark
     return None
 
 
