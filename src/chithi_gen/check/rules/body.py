@@ -80,6 +80,7 @@ INDENT_TOLERANCE = 0.1 * MM * 10  # 0.1 cm
 SPACING_RANGE = (0.98, 1.52)
 MIN_GAP = 120  # 6 pt in twips
 
+_NUMBERED_TITLE = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s")
 _ARTICLE = re.compile(r"^Điều\s+\d+[a-zđ]?\s*\.", re.IGNORECASE)
 _HEADING = re.compile(
     r"^(phần|chương|mục|tiểu mục)\s+([IVXLCDM]+|\d+|thứ\s+\S+)\s*$", re.IGNORECASE
@@ -87,11 +88,19 @@ _HEADING = re.compile(
 
 
 def _is_heading(p: Paragraph) -> bool:
-    """Part/chapter/section headings and their centred capital titles (II.6.đ)."""
+    """Part/chapter/section headings and their capital titles (II.6.đ), and the numbered
+    titles of sections and clauses on a line of their own ("I. MỤC ĐÍCH", "1. Mục tiêu")."""
     text = norm(p.text)
     if _HEADING.match(text):
         return True
-    return p.props.jc == "center" and bool(letters(text)) and text == text.upper()
+    capitals = bool(letters(text)) and text == text.upper()
+    if p.props.jc == "center" and capitals:
+        return True
+    lines = [ln for ln in p.lines() if norm(ln.text)]
+    bold = len(lines) == 1 and all(s.props.bold for s in lines[0].visible)
+    return bold and len(text) <= 100 and bool(_NUMBERED_TITLE.match(text)) and not (
+        _ARTICLE.match(text)
+    )
 
 
 def _filled(ctx: Context) -> list[Paragraph]:
@@ -178,15 +187,34 @@ def check_indent(ctx: Context) -> RuleResult:
         return _no_body(BODY_INDENT, ctx)
     problems = []
     tabbed = []
+    listed = []
     for p in paras:
         first = p.props.first_line
         if any(abs(first - want) <= INDENT_TOLERANCE for want in INDENTS):
+            continue
+        if p.props.num_id not in {None, "0"}:
+            # A Word list: the number or bullet stands where the first line starts.
+            start = p.props.ind_left + first
+            if not any(abs(start - want) <= INDENT_TOLERANCE for want in INDENTS):
+                listed.append(Problem(p.where(), f"danh sách/list {start / MM / 10:.2f} cm",
+                                      "", ""))
             continue
         by_tab = first + _tab_indent(ctx, p)
         if by_tab != first and any(abs(by_tab - want) <= INDENT_TOLERANCE for want in INDENTS):
             tabbed.append(Problem(p.where(), f"Tab → {by_tab / MM / 10:.2f} cm", "", ""))
             continue
         problems.append(Problem(p.where(), f"{first / MM / 10:.2f} cm", "", ""))
+    if not problems and listed:
+        return fail_from(
+            BODY_INDENT,
+            listed,
+            "1 cm | 1,27 cm (±0,1 cm)",
+            f"Đoạn đánh số/gạch đầu dòng tự động không lùi 1 cm hoặc 1,27 cm "
+            f"({len(listed)}/{len(paras)} đoạn)",
+            f"Auto-numbered or bulleted paragraphs not indented 1 or 1.27 cm "
+            f"({len(listed)}/{len(paras)} paragraphs)",
+            status="warning",
+        )
     if not problems and tabbed:
         return fail_from(
             BODY_INDENT,

@@ -83,7 +83,9 @@ KY_HOTEN = Rule(
     ("signature",),
 )
 
-_DASHES = ("-", "–")
+#: Dashes a recipient line may start with (typed, or a Word list's, whose Symbol-font
+#: dash is U+F02D).
+_DASHES = ("-", "–", "−", "‐", "\uf02d")
 _LUU = re.compile(r"^[-–]\s+Lưu\s*:\s*VT(?P<tail>.*)$")
 _TITLES = re.compile(r"^(GS|PGS|TS|ThS|KS|BS|CN|TSKH|Th\.S)\.?\s", re.IGNORECASE)
 _DEPUTY = re.compile(r"^(PHÓ\s|THỨ TRƯỞNG\b)")
