@@ -94,3 +94,15 @@ def test_docs_list_every_rule() -> None:
     page = (ROOT / "docs" / "check.md").read_text(encoding="utf-8")
     for rule, _ in RULES:
         assert f"`{rule.rule_id}`" in page, rule.rule_id
+
+
+def test_out_of_scope_has_one_verdict() -> None:
+    from corpus_eval import CORPUS
+
+    report = check_docx(CORPUS / "controls" / "dang-chi-thi.docx")
+    assert [r.rule_id for r in report.results] == ["ND30-SCOPE"]
+    assert report.ok and not report.doc_type.in_scope
+    table = format_table(report)
+    assert "OUT OF SCOPE" in table and "Quy định 399-QĐ/TW" in table
+    data = json.loads(to_json(report))
+    assert data["in_scope"] is False and data["document_type"]["kind"] == "party"

@@ -60,6 +60,8 @@ def format_table(report: Report) -> str:
     counts = report.counts()
     verdict = "ĐẠT / PASS" if report.ok else "KHÔNG ĐẠT / FAIL"
     t = report.doc_type
+    if not t.in_scope:
+        verdict = "KHÔNG KIỂM TRA, NGOÀI PHẠM VI / NOT CHECKED, OUT OF SCOPE"
     summary = ", ".join(
         f"{counts[s]} {STATUS_MEANINGS[s][0]}/{STATUS_MEANINGS[s][1]}" for s in counts if counts[s]
     )
