@@ -258,6 +258,14 @@ def test_fuzz_never_a_traceback(data: bytes) -> None:
         return
     assert isinstance(report, Report)
     from chithi_gen.check import format_table, to_json
+    from chithi_gen.check.fix import fix_docx, format_changes
 
     format_table(report)
     to_json(report)
+    try:
+        fixed = fix_docx(data)
+    except CheckInputError as exc:  # a part only the fixer reads may be corrupt
+        _assert_bilingual(exc)
+        return
+    format_changes(fixed)
+    check_docx(fixed.data)  # the fixer's output is a readable document

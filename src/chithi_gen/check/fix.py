@@ -38,7 +38,7 @@ from chithi_gen.check.locate import Components, locate, norm
 from chithi_gen.check.metrics import wrapped_widths
 from chithi_gen.check.model import Report
 from chithi_gen.check.ooxml import MM, Element, w
-from chithi_gen.check.package import Source, read_source
+from chithi_gen.check.package import Source, inflate_part, read_source
 from chithi_gen.check.rulemark import RuleMark
 from chithi_gen.check.rules.page import MARGIN_RANGES, MARGIN_VI
 from chithi_gen.check.styles import Styles
@@ -674,7 +674,8 @@ def _split_typed_rule(q: Paragraph) -> Element:
 def fix_docx(source: Source) -> FixResult:
     """Fix what is mechanical in ``source``; the bytes of the result and the changes.
 
-    Raises ``CheckInputError`` when the input is not a readable .docx. A document out of
+    Raises ``CheckInputError`` when the input is not a readable .docx (or one of its
+    parts, needed to write the result, is corrupt). A document out of
     the decree's scope (``Report.doc_type.in_scope`` false) is returned unchanged.
     """
     name, original = read_source(source)
@@ -715,9 +716,20 @@ def _repack(model: DocModel, touched: set[str]) -> bytes:
                 assert root is not None
                 data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
             else:
-                data = zf.read(info.filename)
-            new.writestr(info, data, compress_type=zipfile.ZIP_DEFLATED)
+                data = inflate_part(zf, info.filename)
+            # A fresh entry: the original's flags and versions may be anything.
+            entry = zipfile.ZipInfo(info.filename, _date_time(info.date_time))
+            entry.external_attr = 0o644 << 16
+            new.writestr(entry, data, compress_type=zipfile.ZIP_DEFLATED)
     return out.getvalue()
+
+
+def _date_time(value: tuple[int, int, int, int, int, int]) -> tuple[int, int, int, int, int, int]:
+    """The entry's timestamp if a zip may hold it, else 1 January 1980."""
+    year, month, day, hour, minute, second = value
+    if 1980 <= year <= 2107 and 1 <= month <= 12 and 1 <= day <= 31 and hour < 24:
+        return year, month, day, hour, min(minute, 59), min(second, 59)
+    return (1980, 1, 1, 0, 0, 0)
 
 
 def format_changes(result: FixResult) -> str:

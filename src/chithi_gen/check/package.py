@@ -19,7 +19,6 @@ import os
 import posixpath
 import stat
 import zipfile
-import zlib
 from dataclasses import dataclass, field
 from typing import BinaryIO
 
@@ -227,10 +226,13 @@ def _inflate(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
         return b"".join(chunks)
     except CheckInputError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, ValueError) as exc:
-        raise _corrupt(source, f"{name}: {exc}") from None
-    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encryption
-        raise _corrupt(source, f"{name}: {exc}") from None
+    except Exception as exc:  # bad CRC, zlib, unknown compression, encryption …
+        raise _corrupt(source, f"{name}: {exc or type(exc).__name__}") from None
+
+
+def inflate_part(zf: zipfile.ZipFile, name: str) -> bytes:
+    """Part ``name`` of ``zf``, decompressed within ``MAX_PART`` (``CheckInputError`` else)."""
+    return _inflate(zf, name, MAX_PART)
 
 
 def _parse(zf: zipfile.ZipFile, name: str, budget: _Budget | None = None) -> Element:
@@ -257,7 +259,7 @@ def _parse(zf: zipfile.ZipFile, name: str, budget: _Budget | None = None) -> Ele
                 )
         root: Element = parser.close()
         budget.elements -= sum(1 for _ in parser.read_events())
-    except etree.XMLSyntaxError as exc:
+    except (etree.XMLSyntaxError, etree.ParserError) as exc:
         raise CheckInputError(
             f"XML của phần {name} không hợp lệ ({exc.msg})",
             f"The XML of part {name} is malformed ({exc.msg})",
@@ -337,8 +339,8 @@ def open_package(source: Source) -> Package:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         zf.filename = name
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError, OSError) as exc:
-        raise _corrupt(name, str(exc)) from None
+    except Exception as exc:  # any fault of the zip directory (even "version 6.4")
+        raise _corrupt(name, str(exc) or type(exc).__name__) from None
     budget = _Budget(name)
     main = "word/document.xml"
     for kind, target in _relationships(zf, "", budget).values():

@@ -98,8 +98,11 @@ def _is_heading(p: Paragraph) -> bool:
         return True
     lines = [ln for ln in p.lines() if norm(ln.text)]
     bold = len(lines) == 1 and all(s.props.bold for s in lines[0].visible)
-    return bold and len(text) <= 100 and bool(_NUMBERED_TITLE.match(text)) and not (
-        _ARTICLE.match(text)
+    return (
+        bold
+        and len(text) <= 100
+        and bool(_NUMBERED_TITLE.match(text))
+        and not (_ARTICLE.match(text))
     )
 
 
@@ -196,8 +199,9 @@ def check_indent(ctx: Context) -> RuleResult:
             # A Word list: the number or bullet stands where the first line starts.
             start = p.props.ind_left + first
             if not any(abs(start - want) <= INDENT_TOLERANCE for want in INDENTS):
-                listed.append(Problem(p.where(), f"danh sách/list {start / MM / 10:.2f} cm",
-                                      "", ""))
+                listed.append(
+                    Problem(p.where(), f"danh sách/list {start / MM / 10:.2f} cm", "", "")
+                )
             continue
         by_tab = first + _tab_indent(ctx, p)
         if by_tab != first and any(abs(by_tab - want) <= INDENT_TOLERANCE for want in INDENTS):
