@@ -155,3 +155,25 @@ def test_a_zipped_install_renders(wheel: Path, tmp_path: Path) -> None:
     assert run.returncode == 0, run.stderr.decode()
     renderer = Renderer(environ={})
     assert run.stdout == renderer.render(renderer.read(campaign)).docx
+
+
+@pytest.mark.slow
+def test_the_web_example_is_typed_against_the_installed_wheel(venv: Path) -> None:
+    """An integrator's service type-checks with ``mypy --strict`` against the wheel alone
+    (its ``py.typed``), not against this checkout's sources."""
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-incremental",
+            "--python-executable",
+            str(venv / "bin" / "python"),
+            str(EXAMPLES / "web" / "app.py"),
+        ],
+        cwd=venv,
+        capture_output=True,
+        text=True,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
