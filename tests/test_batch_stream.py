@@ -93,3 +93,12 @@ def test_a_worker_that_dies_fails_its_rows_only() -> None:
     results = list(iter_batch(copy.deepcopy(MINIMAL), ROWS[:12], executor=Dies(), chunk_size=4))
     assert [r.ok for r in results] == [True] * 4 + [False] * 4 + [True] * 4
     assert results[4].problems[0].code == "worker-failed"
+
+
+def test_data_given_directly_cannot_name_parent_files() -> None:
+    from chithi_gen import CampaignError
+
+    data = {**copy.deepcopy(MINIMAL), "ke_thua": "/etc/passwd.yaml"}
+    with pytest.raises(CampaignError) as exc:
+        Renderer(environ={}).validate(data)
+    assert [p.code for p in exc.value.problems] == ["ke-thua-in-data"]

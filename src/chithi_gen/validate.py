@@ -192,6 +192,16 @@ def validate(source: Source | Any, model: type[Campaign] = Campaign) -> Campaign
             line=1 if src.name else None,
             code="not-a-mapping",
         )
+    if "ke_thua" in src.data:  # in-memory data: its parents would be files it names
+        raise CampaignError.single(
+            "'ke_thua' chỉ dùng trong tệp chiến dịch; dữ liệu truyền trực tiếp phải đầy đủ"
+            " (đọc tệp bằng Renderer.read)",
+            "'ke_thua' is only for campaign files; data given directly must be complete"
+            " (read the file with Renderer.read)",
+            src.name,
+            loc=("ke_thua",),
+            code="ke-thua-in-data",
+        )
     try:
         return model.model_validate(src.data)
     except ValidationError as exc:
