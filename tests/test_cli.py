@@ -111,3 +111,19 @@ def test_check_fails_on_broken_document(tmp_path: Path, capsys: pytest.CaptureFi
     assert zipfile.is_zipfile(io.BytesIO(broken.read_bytes()))
     assert main(["check", str(broken)]) == 1
     assert "ND30-BODY-END" in capsys.readouterr().out
+
+
+def test_one_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """``chithi --version``, ``chithi_gen.__version__`` and the installed metadata agree,
+    and pyproject.toml is the one place the version is typed."""
+    import importlib.metadata
+    import tomllib
+
+    import chithi_gen
+    from support import ROOT
+
+    assert main(["--version"]) == 0
+    printed = capsys.readouterr().out.strip()
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert printed == f"chithi {declared}"
+    assert chithi_gen.__version__ == importlib.metadata.version("chithi-gen") == declared
