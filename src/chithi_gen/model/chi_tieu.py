@@ -74,13 +74,20 @@ class ChiTieu(Model):
             raise nd30_error(
                 "chỉ tiêu cần 'ten' (kèm 'gia_tri', 'don_vi') hoặc 'van_ban'",
                 "a target needs 'ten' (with 'gia_tri', 'don_vi') or 'van_ban'",
+                code="target-empty",
             )
         if self.gia_tri is not None and not self.ten:
             raise nd30_error(
-                "chỉ tiêu có 'gia_tri' cần 'ten'", "a target with 'gia_tri' needs 'ten'"
+                "chỉ tiêu có 'gia_tri' cần 'ten'",
+                "a target with 'gia_tri' needs 'ten'",
+                code="target-value-needs-name",
             )
         if self.gia_tri is not None and not self.gia_tri.is_finite():
-            raise nd30_error("'gia_tri' phải là một số", "'gia_tri' must be a number")
+            raise nd30_error(
+                "'gia_tri' phải là một số",
+                "'gia_tri' must be a number",
+                code="target-value-not-a-number",
+            )
         return self
 
 
@@ -105,5 +112,6 @@ class ThoiGianThiDua(Model):
             raise nd30_error(
                 "ngày bắt đầu ('tu') phải trước ngày kết thúc ('den')",
                 "start date ('tu') must not be after end date ('den')",
+                code="period-reversed",
             )
         return self

@@ -21,6 +21,7 @@ def check_viet_tat(value: str) -> str:
             " chữ), ví dụ UBND",
             f"abbreviation '{value}' must be capital letters (groups joined by '-', no spaces),"
             " e.g. UBND",
+            code="abbreviation-form",
         )
     return value
 

@@ -36,6 +36,7 @@ def _check_so_ky_hieu(value: str) -> str:
             " '30/2020/NĐ-CP', văn bản của Đảng '42-CT/TU'",
             f"number '{value}' is not well formed; e.g. state '01/CT-UBND', '30/2020/NĐ-CP',"
             " Party '42-CT/TU'",
+            code="citation-number-form",
         )
     return value
 
@@ -66,11 +67,13 @@ class VanBanDanChieu(Model):
                 raise nd30_error(
                     f"{self.ten_loai} được viện dẫn bằng tên: cần 'ten' — Phụ lục I, II.6.b",
                     f"a {self.ten_loai} is cited by its name: 'ten' is required",
+                    code="citation-needs-name",
                 )
         elif not self.so_ky_hieu:
             raise nd30_error(
                 "văn bản viện dẫn cần 'so_ky_hieu' (ví dụ 42-CT/TU) — Phụ lục I, II.6.b",
                 "a cited document needs 'so_ky_hieu' (e.g. 42-CT/TU)",
+                code="citation-needs-number",
             )
         return self
 

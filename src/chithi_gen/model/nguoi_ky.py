@@ -62,6 +62,7 @@ class NguoiKy(Model):
                 " (hoặc bỏ trống khi người đứng đầu ký)",
                 f"authority '{value}' is not valid; use TM., KT., Q., TL. or TUQ."
                 " (or leave it out when the head signs)",
+                code="authority-unknown",
             )
         return value
 
@@ -74,17 +75,20 @@ class NguoiKy(Model):
                     "ký 'TM.' cần 'tap_the' (tên tập thể, ví dụ: Ủy ban nhân dân)"
                     " — Phụ lục I, II.7.b",
                     "'TM.' needs 'tap_the' (the collective body, e.g. Ủy ban nhân dân)",
+                    code="tm-needs-tap-the",
                 )
             if self.cap_truong:
                 raise nd30_error(
                     "ký 'TM.' không dùng 'cap_truong'; nếu cấp phó ký thay thì ghi"
                     " tham_quyen: KT. cùng tap_the",
                     "'TM.' takes no 'cap_truong'; for a deputy use tham_quyen: KT. with tap_the",
+                    code="tm-no-cap-truong",
                 )
             if not self.chuc_vu:
                 raise nd30_error(
                     "thiếu 'chuc_vu' của người ký (ví dụ: Chủ tịch)",
                     "missing the signer's 'chuc_vu' (e.g. Chủ tịch)",
+                    code="signer-title-missing",
                 )
         elif tq in ("KT.", "Q.", "TL.", "TUQ."):
             if not self.cap_truong:
@@ -92,6 +96,7 @@ class NguoiKy(Model):
                     f"ký '{tq}' cần 'cap_truong' (chức vụ người đứng đầu, ví dụ: Chủ tịch)"
                     " — Phụ lục I, II.7.b",
                     f"'{tq}' needs 'cap_truong' (the head's title, e.g. Chủ tịch)",
+                    code="authority-needs-cap-truong",
                 )
             if tq == "KT.":
                 if not self.chuc_vu or not is_deputy_title(self.chuc_vu):
@@ -101,40 +106,51 @@ class NguoiKy(Model):
                         " — Phụ lục I, II.7.b",
                         "'KT.' is only for a deputy: 'chuc_vu' must be a deputy title such as"
                         f" 'Phó Chủ tịch', got '{self.chuc_vu or ''}'",
+                        code="kt-needs-deputy",
                     )
                 if is_deputy_title(self.cap_truong):
                     raise nd30_error(
                         "'cap_truong' phải là chức vụ người đứng đầu, không phải cấp phó",
                         "'cap_truong' must be the head's title, not a deputy's",
+                        code="cap-truong-is-deputy",
                     )
             if tq == "Q." and self.chuc_vu:
                 raise nd30_error(
                     "ký 'Q.' không ghi 'chuc_vu': dòng 'Q. <cap_truong>' đã là chức vụ người ký",
                     "'Q.' takes no 'chuc_vu': the line 'Q. <cap_truong>' is the signer's title",
+                    code="q-no-chuc-vu",
                 )
             if tq in ("TL.", "TUQ.") and not self.chuc_vu:
                 raise nd30_error(
                     f"ký '{tq}' cần 'chuc_vu' của người ký (ví dụ: Chánh Văn phòng)",
                     f"'{tq}' needs the signer's 'chuc_vu' (e.g. Chánh Văn phòng)",
+                    code="signer-title-missing",
                 )
             if self.tap_the and tq not in ("KT.", "Q."):
                 raise nd30_error(
                     "'tap_the' chỉ dùng với TM., KT. hoặc Q.",
                     "'tap_the' is only used with TM., KT. or Q.",
+                    code="tap-the-needs-tm",
                 )
         else:
             if self.tap_the:
                 raise nd30_error(
                     "có 'tap_the' nhưng thiếu 'tham_quyen: TM.'",
                     "'tap_the' is given but 'tham_quyen: TM.' is missing",
+                    code="tap-the-needs-tm",
                 )
             if self.cap_truong:
                 raise nd30_error(
                     "có 'cap_truong' nhưng thiếu 'tham_quyen' (KT., Q., TL. hoặc TUQ.)",
                     "'cap_truong' is given but 'tham_quyen' (KT., Q., TL. or TUQ.) is missing",
+                    code="cap-truong-needs-authority",
                 )
             if not self.chuc_vu:
-                raise nd30_error("thiếu 'chuc_vu' của người ký", "missing the signer's 'chuc_vu'")
+                raise nd30_error(
+                    "thiếu 'chuc_vu' của người ký",
+                    "missing the signer's 'chuc_vu'",
+                    code="signer-title-missing",
+                )
         return self
 
 

@@ -42,19 +42,21 @@ def clean_text(value: object) -> object:
             " hãy xóa ký tự đó",
             f"contains control character {code} at position {bad.start() + 1}"
             " (usually pasted from Word); delete it",
+            code="control-character",
         )
     text = _SPACES.sub(" ", text).strip()
     if len(text) > MAX_LEN:
         raise nd30_error(
             f"văn bản quá dài ({len(text)} ký tự, tối đa {MAX_LEN})",
             f"text too long ({len(text)} characters, at most {MAX_LEN})",
+            code="text-too-long",
         )
     return text
 
 
 def _not_empty(value: str) -> str:
     if not value:
-        raise nd30_error("không được để trống", "must not be empty")
+        raise nd30_error("không được để trống", "must not be empty", code="text-empty")
     return value
 
 
