@@ -15,7 +15,7 @@ from chithi_gen.compose.citations import Citer
 from chithi_gen.compose.header import so_ky_hieu
 from chithi_gen.document import Block, Document
 from chithi_gen.kinds.steps import Job
-from chithi_gen.model import dong_noi_nhan, dong_quyen_han, ky_hieu_nguoi_soan
+from chithi_gen.model import dong_luu, dong_noi_nhan, dong_quyen_han, ky_hieu_nguoi_soan
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
 from chithi_gen.vi.ngay import format_dia_danh_ngay
 from chithi_gen.vi.so import format_so_van_ban
@@ -55,6 +55,7 @@ def document(job: Job, make_body: BodyMaker) -> Document:
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
         ky_hieu_nguoi_soan=ky_hieu_nguoi_soan(campaign.luu),
+        dong_luu=dong_luu(campaign.luu),
         so=format_so_van_ban(campaign.so) if campaign.so is not None else "",
         ky_hieu_loai=kind.viet_tat,
         ky_hieu_co_quan=campaign.co_quan.viet_tat,

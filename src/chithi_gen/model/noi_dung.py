@@ -4,9 +4,10 @@ The tree is written in the campaign file as a YAML list. Each element is one of:
 
 * a string, or ``{doan: ...}`` — a free paragraph (justified, first-line indent);
 * ``{tieu_de: ..., muc: ..., noi_dung: [...]}`` — a numbered node (:class:`Muc`). Its
-  label ("I.", "1.", "a)", …) comes from its depth and the numbering scheme, never
-  from the user. ``tieu_de`` is a bold heading, ``muc`` the text that follows the label
-  (after the heading, if both are given);
+  label ("I.", "1.", "a)", …) comes from its depth and the numbering scheme
+  (``danh_so``), never from the user. ``tieu_de`` is a bold heading, ``muc`` the text
+  that follows the label (after the heading, if both are given); ``khong_so: true``
+  leaves the item unnumbered (no label, and the count of its siblings skips it);
 * ``{gach: ...}`` / ``{cong: ...}`` — a "-" or "+" bullet line.
 
 Inline emphasis inside any text: ``**đậm**`` for bold, ``*nghiêng*`` for italic.
@@ -78,6 +79,8 @@ class Muc(Model):
 
     tieu_de: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
     muc: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
+    #: Left unnumbered: printed without a label, not counted among its siblings.
+    khong_so: bool = False
     thoi_gian: ThoiGianThiDua | None = None
     phan_cong: PhanCong | None = None
     chi_tieu: list[
