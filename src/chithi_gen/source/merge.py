@@ -135,7 +135,8 @@ def merge(parent: At, child: At) -> At:
 def settled(at: At, drop: bool = True) -> At:
     """A value with no parent to merge into: ``None`` values dropped from mappings (a
     removal with nothing to remove; kept with ``drop`` false, for the first file of a
-    chain); an edit of a list with nothing to edit is refused."""
+    chain, which has no parent at all); an edit of a list with nothing to edit is
+    refused."""
     value = at.value
     if isinstance(value, dict):
         return At(
@@ -145,15 +146,22 @@ def settled(at: At, drop: bool = True) -> At:
     if isinstance(value, list):
         for item in value:
             op = _edit_of(item)
-            if op is not None:
-                vi, en = EDITS[op[0]]
+            if op is None:
+                continue
+            vi, en = EDITS[op[0]]
+            if not drop:
                 raise _error(
                     item.where,
                     f"'{op[0]}: {op[1]}' ({vi}) chỉ dùng trong tệp có 'ke_thua', để sửa một"
                     " mục của danh sách tệp cha",
-                    f"'{op[0]}: {op[1]}' ({en}) is only for a file with 'ke_thua', to edit an"
-                    " item of the parent's list",
+                    f"'{op[0]}: {op[1]}' ({en}) is only for a file with 'ke_thua', to edit"
+                    " an item of the parent's list",
                 )
+            raise _error(
+                item.where,
+                f"'{op[0]}: {op[1]}' ({vi}): tệp cha không có danh sách ở đây để sửa",
+                f"'{op[0]}: {op[1]}' ({en}): the parent has no list here to edit",
+            )
         return At([settled(v, drop) for v in value], at.where)
     return at
 
