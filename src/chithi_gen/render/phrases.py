@@ -130,6 +130,7 @@ PHRASES: tuple[str, ...] = (
     "chỉ đạo",
     "công tác",
     "phong trào",
+    "phong trào thi đua",
     "thi đua",
     "thi đua yêu nước",
     "yêu nước",

@@ -112,6 +112,17 @@ def _is_upper_start(s: str) -> bool:
     return bool(s) and s[0].isupper()
 
 
+def _quoted(words: list[str]) -> list[bool]:
+    """Whether the break before each word falls inside quotation marks."""
+    out, inside = [False] * len(words), False
+    for i, w in enumerate(words):
+        out[i] = inside and i > 0
+        for ch in w:
+            if ch in '"“”':
+                inside = ch == "“" or (ch == '"' and not inside)
+    return out
+
+
 def break_costs(words: list[str]) -> list[float]:
     """The cost of a break before each word (index 0 unused)."""
     n = len(words)
@@ -134,6 +145,7 @@ def break_costs(words: list[str]) -> list[float]:
                     if j in starts:
                         inside[first.index(j)] = True
     all_caps = not any(c.islower() for c in "".join(words))
+    quoted = _quoted(words)
     cost = [0.0] * n
     for i in range(1, n):
         b = first[i]  # the break is between syllables b - 1 and b
@@ -141,6 +153,8 @@ def break_costs(words: list[str]) -> list[float]:
         lk, fk = keys[b - 1], keys[b]
         glued_prev, glued = " " in words[i - 1], " " in words[i]
         c = IN_PHRASE if inside[i] else 0.0
+        if quoted[i]:  # inside a quoted name: "Cả nước chung tay xây dựng nông thôn mới"
+            c += IN_NAME
         if (fk == "số" and glued) or _ROMAN_OR_NUMBER.match(head):
             c += BEFORE_NUMBER  # "Chỉ thị / số 05-CT/HU", "Đề án / 06", "khóa / XV"
         if (
