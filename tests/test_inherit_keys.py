@@ -218,3 +218,27 @@ def test_example_with_keys_matches_the_schema() -> None:
 
     data = YAML(typ="safe").load(PARENT.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(json.dumps(data, default=str)), campaign_json_schema())
+
+
+def test_can_cu_and_phan_sections_by_key(tmp_path: Path) -> None:
+    """Keys work in the Quyết định's căn cứ (lines of text) and in a skeleton section."""
+    text = (EXAMPLES / "chuong-trinh-kem-quyet-dinh.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    - Căn cứ [[luat_tdkt]]\n", "    - {id: luat, doan: 'Căn cứ [[luat_tdkt]]'}\n"
+    )
+    assert "id: luat" in text
+    _write(tmp_path / "cha.yaml", text)
+    child = _write(
+        tmp_path / "con.yaml",
+        "ke_thua: cha.yaml\n"
+        "quyet_dinh:\n"
+        "  can_cu:\n"
+        "    - chen_sau: luat\n"
+        "      doan: Căn cứ Nghị định số 152/2025/NĐ-CP\n",
+    )
+    c = load_campaign(child)
+    assert c.quyet_dinh is not None
+    assert c.quyet_dinh.can_cu[1:3] == [
+        "Căn cứ [[luat_tdkt]]",
+        "Căn cứ Nghị định số 152/2025/NĐ-CP",
+    ]
