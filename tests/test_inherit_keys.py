@@ -11,10 +11,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 
 from chithi_gen import CampaignError, Renderer, load_campaign, load_campaign_text
-from chithi_gen.source import deep_merge, from_data, read
+from chithi_gen.source import deep_merge, from_data, locate, read
 from support import EXAMPLES
 
 PARENT = EXAMPLES / "chi-thi-xa-truong-ha-2026.yaml"
@@ -242,3 +244,49 @@ def test_can_cu_and_phan_sections_by_key(tmp_path: Path) -> None:
         "Căn cứ [[luat_tdkt]]",
         "Căn cứ Nghị định số 152/2025/NĐ-CP",
     ]
+
+
+_EDITS = st.lists(
+    st.tuples(
+        st.sampled_from(["thay", "sua", "xoa", "chen_truoc", "chen_sau", "them"]), st.integers(0, 7)
+    ),
+    max_size=8,
+)
+
+
+@given(st.integers(1, 8), _EDITS)
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_every_item_located_after_random_edits(
+    tmp_path_factory: pytest.TempPathFactory, size: int, edits: list[tuple[str, int]]
+) -> None:
+    """Whatever the edits, each item of the merged list is placed on the line (in the
+    parent or the child) where its own text is written."""
+    folder = tmp_path_factory.mktemp("k")
+    parent = "".join(f"  - id: k{i}\n    muc: cha {i}\n" for i in range(size))
+    _write(folder / "cha.yaml", "noi_dung:\n" + parent)
+    alive = [f"k{i}" for i in range(size)]
+    lines = []
+    for n, (edit, pick) in enumerate(edits):
+        if edit == "them":
+            lines.append(f"  - muc: con {n}\n")
+            continue
+        if not alive:
+            continue
+        target = alive[pick % len(alive)]
+        if edit == "xoa":
+            alive.remove(target)
+            lines.append(f"  - xoa: {target}\n")
+        else:
+            lines.append(f"  - {edit}: {target}\n    muc: con {n}\n")
+    body = "noi_dung:\n" + "".join(lines) if lines else ""
+    child = _write(folder / "con.yaml", "ke_thua: cha.yaml\n" + body)
+    source = read(child)
+    items = source.data["noi_dung"]
+    assert all("id" not in item for item in items)
+    for i, item in enumerate(items):
+        src, line, _ = locate(source.layers, ("noi_dung", i, "muc"))
+        assert src is not None and line is not None
+        text = Path(src).read_text(encoding="utf-8").splitlines()[line - 1]
+        assert text.strip().removeprefix("- ") == f"muc: {item['muc']}", (i, item, src, line)

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable
 from functools import cache
 
 from chithi_gen.render.metrics import text_width
@@ -222,8 +221,18 @@ def _wrap_one(text: str, max_twips: int, size_pt: float, bold: bool, italic: boo
     total = width(0, n)
     best: tuple[float, list[int]] | None = None
     fewest = None
+    # lo[j]: the first word a line ending before word j can start with (it must fit);
+    # widths[j][i - lo[j]]: the width of words[i:j].
+    lo, i = [0] * (n + 1), 0
+    for j in range(1, n + 1):
+        while i < j - 1 and width(i, j) > max_twips:
+            i += 1
+        lo[j] = i
+    widths = [[width(i, j) for i in range(lo[j], j)] for j in range(n + 1)]
     for count in range(2, min(n, MAX_LINES) + 1):
-        found = _best_split(n, count, width, costs, max_twips, total)
+        if total > count * max_twips:  # cannot fit in so few lines
+            continue
+        found = _best_split(n, count, lo, widths, costs, max_twips, total)
         if found is None:
             continue
         score = found[0] + (0.0 if fewest is None else EXTRA_LINE * (count - fewest))
@@ -242,7 +251,8 @@ def _wrap_one(text: str, max_twips: int, size_pt: float, bold: bool, italic: boo
 def _best_split(
     n: int,
     count: int,
-    width: Callable[[int, int], int],
+    lo: list[int],
+    widths: list[list[int]],
     costs: list[float],
     max_twips: int,
     total: int,
@@ -255,18 +265,19 @@ def _best_split(
     best = [[inf] * (n + 1) for _ in range(count + 1)]
     back = [[0] * (n + 1) for _ in range(count + 1)]
     best[0][0] = 0.0
+    scale = BALANCE / (max_twips * max_twips)
     for m in range(1, count + 1):
+        prev, here = best[m - 1], best[m]
         for j in range(m, n - (count - m) + 1):
-            for i in range(m - 1, j):
-                if best[m - 1][i] == inf:
+            row, first = widths[j], lo[j]
+            for i in range(max(m - 1, first), j):
+                p = prev[i]
+                if p == inf:
                     continue
-                w = width(i, j)
-                if w > max_twips and j - i > 1:
-                    continue
-                line = BALANCE * ((w - mean) / max_twips) ** 2
-                c = best[m - 1][i] + line + (costs[i] if i > 0 else 0.0)
-                if c < best[m][j]:
-                    best[m][j], back[m][j] = c, i
+                d = row[i - first] - mean
+                c = p + d * d * scale + costs[i]
+                if c < here[j]:
+                    here[j], back[m][j] = c, i
     if best[count][n] == inf:
         return None
     cuts, j = [], n
