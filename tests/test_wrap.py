@@ -12,15 +12,12 @@ from chithi_gen.render.metrics import text_width
 from chithi_gen.render.wrap import break_costs, wrap_balanced, wrap_greedy
 
 WIDTH, SIZE = 8886, 14
-VOCABULARY = [
-    *(
-        "Về việc phát động phong trào thi đua năm 2026 của Ban Thường vụ Huyện ủy Chỉ thị".split(
-            " "
-        )
-    ),
-    *("số 05-CT/HU ngày 10/02/2026 trên địa bàn xã Trường Hà và các thôn, tổ".split(" ")),
-    *("dân phố; Ủy ban nhân dân tỉnh Cao Bằng".split(" ")),
-]
+SENTENCE = (
+    "Về việc phát động phong trào thi đua năm 2026 của Ban Thường vụ Huyện ủy Chỉ thị số"
+    " 05-CT/HU ngày 10/02/2026 trên địa bàn xã Trường Hà và các thôn, tổ dân phố; Ủy ban"
+    " nhân dân tỉnh Cao Bằng"
+)
+VOCABULARY = SENTENCE.split()
 
 
 @given(st.lists(st.sampled_from(VOCABULARY), min_size=1, max_size=60))
