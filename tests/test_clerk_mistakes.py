@@ -91,7 +91,12 @@ def test_literal_error_in_vietnamese() -> None:
     text = GOOD.replace("danh_so: la_ma", "danh_so: roman")
     with pytest.raises(CampaignError) as exc:
         load_campaign_text(text)
-    assert "'la_ma' hoặc 'thap_phan'" in exc.value.problems[0].message_vi
+    problem = exc.value.problems[0]
+    assert "dùng la_ma hoặc thap_phan" in problem.message_vi
+    assert "use la_ma or thap_phan" in problem.message_en
+    assert problem.line == next(
+        i for i, line in enumerate(text.splitlines(), 1) if line.startswith("danh_so:")
+    )
 
 
 def test_acting_head_with_collective() -> None:

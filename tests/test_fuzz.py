@@ -197,6 +197,10 @@ def _all_parts_parse(docx: bytes) -> str:
     return "".join(root.itertext())
 
 
+#: Fields whose "|" is the clerk's forced line break, not text (docs/tep-chien-dich.md).
+TITLE_FIELDS = {"trich_yeu", "co_quan"}
+
+
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -220,6 +224,8 @@ def _check(path: tuple[str | int, ...], value: Any, *, plain: bool) -> None:
     assert unicodedata.is_normalized("NFC", text)
     if plain:
         expected = _squash(FIELDS[path](campaign))
+        if path[0] in TITLE_FIELDS:  # "|" forces a line break in a title line
+            expected = expected.replace("|", "")
         if path[0] == "noi_dung" and expected.endswith((".", ";", ",")):
             expected = expected[:-1]  # the body's last paragraph ends "./." instead
         assert expected in _squash(text), (path, expected)

@@ -51,7 +51,7 @@ def test_example_extends_2020() -> None:
     assert c.nguoi_ky.ho_ten == "Nông Văn Thành"
     assert c.nguoi_ky.tham_quyen == base.nguoi_ky.tham_quyen == "TM."
     assert c.nguoi_ky.tap_the == base.nguoi_ky.tap_the
-    assert c.luu.don_vi == "NV" and c.luu.so_ban_luu == 2
+    assert c.luu.don_vi == ["NV"] and c.luu.so_ban_luu == 2
     # list replaced wholesale
     assert [n.ten for n in c.noi_nhan][:2] == ["Thường trực Huyện ủy", "Thường trực HĐND huyện"]
     assert len(c.noi_nhan) == 7

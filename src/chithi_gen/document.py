@@ -9,6 +9,7 @@ says. Paragraph ``style`` values are named styles every layout must define (see
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,13 +17,17 @@ class Run:
     """Text with emphasis. ``bold``/``italic`` None means "as the paragraph style says".
 
     A run with ``footnote`` set is a footnote reference: ``text`` is empty and the
-    footnote's own text is ``footnote`` (Word numbers footnotes itself).
+    footnote's own text is ``footnote`` (Word numbers footnotes itself). ``vertical``
+    ("subscript", "superscript") and ``size`` (points) set a smaller mark, such as the
+    typist's mark on the Lưu line ("NV" + subscript "(M)").
     """
 
     text: str
     bold: bool | None = None
     italic: bool | None = None
     footnote: str | None = None
+    vertical: Literal["subscript", "superscript"] | None = None
+    size: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +84,9 @@ class Document:
     quyen_han: tuple[str, ...]
     ho_ten: str
     ky_hieu_nguoi_soan: str | None = None
+    #: The Lưu line (the last of ``noi_nhan``) as runs, when part of it is formatted
+    #: (the typist's mark in subscript: "- Lưu: VT, NV" + "(M)" + ".").
+    dong_luu: tuple[Run, ...] = ()
     #: The parts of the số ký hiệu, for layouts that print it their own way (a Party
     #: layout: "Số 42-CT/HU"): the number ("05", or "" in a draft) and both abbreviations.
     so: str = ""

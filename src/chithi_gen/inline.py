@@ -10,6 +10,9 @@ A deliberately tiny grammar, so that a clerk's text is never misread:
   file: written in full the first time and short afterwards (Phụ lục I, II.6.b);
   ``[[ct42:day_du]]``, ``[[ct42:vua]]`` (without the trích yếu) and ``[[ct42:ngan]]``
   force a form.
+* ``|`` in a title line (the trích yếu, a line of the agency's name) — a line break
+  the clerk chose: ``Thực hiện Chỉ thị số 05-CT/HU | của Ban Thường vụ Huyện ủy``.
+  Composed text carries it as a newline (:func:`line_breaks`); the renderer keeps it.
 """
 
 from __future__ import annotations
@@ -111,3 +114,18 @@ def citations(text: str) -> list[tuple[str, str]]:
 def plain(text: str) -> str:
     """The text without markup (footnotes dropped, citations as their keys)."""
     return "".join(s.text or (s.citation[0] if s.citation else "") for s in parse(text))
+
+
+#: The forced line break a clerk types in a title line.
+NGAT_DONG = "|"
+_NGAT_DONG = re.compile(r"\s*\|\s*")
+
+
+def line_breaks(text: str) -> str:
+    """A title line with the clerk's ``|`` breaks as newlines (empty lines dropped)."""
+    return "\n".join(p for p in _NGAT_DONG.split(text) if p)
+
+
+def one_line(text: str) -> str:
+    """A title line with its breaks (``|`` or newline) as spaces, for running text."""
+    return " ".join(p for p in re.split(r"\s*[|\n]\s*", text) if p)

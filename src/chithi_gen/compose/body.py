@@ -13,21 +13,23 @@ from chithi_gen.compose.targets import bang_chi_tieu, chi_tieu, thoi_gian
 from chithi_gen.document import Block, Paragraph, Run, Table
 from chithi_gen.errors import CampaignError, Loc, Problem
 from chithi_gen.kinds import Kind
-from chithi_gen.model import Campaign, Cong, Doan, Gach, MauCau, Muc, Node
-from chithi_gen.numbering import Scheme, heading_is_upper, label
+from chithi_gen.model import Campaign, Cong, DanhSo, Doan, Gach, MauCau, Muc, Node
+from chithi_gen.numbering import Scheme
 from chithi_gen.vi.chu_hoa import in_hoa
 
 #: The closing mark of the body (Mẫu 1.4: the text ends with "./.").
 KET_THUC = "./."
+#: The numbers of an item and its ancestors (``None`` for an unnumbered one).
+Path = tuple[int | None, ...]
 
 
 class BodyBuilder:
     """Appends styled paragraphs for body nodes, numbering them as it goes."""
 
     def __init__(
-        self, scheme: Scheme, citer: Citer, snippets: Snippets, context: dict[str, Any]
+        self, scheme: Scheme | DanhSo, citer: Citer, snippets: Snippets, context: dict[str, Any]
     ) -> None:
-        self.scheme = scheme
+        self.scheme = scheme if isinstance(scheme, Scheme) else scheme.scheme()
         self.citer = citer
         self.snippets = snippets
         self.context = context
@@ -47,15 +49,14 @@ class BodyBuilder:
         runs = ([Run(prefix + " ")] if prefix else []) + self.citer.runs(text)
         self.out.append(Paragraph("NoiDung", tuple(runs), level))
 
-    def nodes(self, nodes: Sequence[Node], path: tuple[int, ...], base: Loc = ()) -> None:
+    def nodes(self, nodes: Sequence[Node], path: Path, base: Loc = ()) -> None:
         """Append ``nodes``, found at field path ``base`` of the campaign."""
         self.items([(n, (*base, i)) for i, n in enumerate(nodes)], path)
 
-    def items(
-        self, items: Sequence[tuple[Node, Loc]], path: tuple[int, ...], start: int = 0
-    ) -> int:
+    def items(self, items: Sequence[tuple[Node, Loc]], path: Path, start: int = 0) -> int:
         """Append nodes, each with its own field path (for errors); numbered items are
-        counted on from ``start``. Returns the last number given."""
+        counted on from ``start`` (an item with ``khong_so`` is not counted). Returns the
+        last number given."""
         counter = start
         for node, loc in items:
             if isinstance(node, Doan):
@@ -66,15 +67,18 @@ class BodyBuilder:
                 mark = "-" if isinstance(node, Gach) else "+"
                 self.para(node.gach if isinstance(node, Gach) else node.cong, len(path), mark)
                 self.nodes(node.noi_dung, path, (*loc, "noi_dung"))
+            elif isinstance(node, Muc) and node.khong_so:
+                self.muc(node, (*path, None), loc)
             elif isinstance(node, Muc):
                 counter += 1
                 self.muc(node, (*path, counter), loc)
         return counter
 
-    def muc(self, node: Muc, path: tuple[int, ...], loc: Loc = ()) -> None:
-        """A numbered node at ``path`` (1-based positions from the top level down)."""
+    def muc(self, node: Muc, path: Path, loc: Loc = ()) -> None:
+        """A numbered node at ``path`` (1-based positions from the top level down,
+        ``None`` for an unnumbered item)."""
         level = len(path)
-        lab = label(self.scheme, path)
+        lab = self.scheme.label(path)
         runs: list[Run] = []
         style = "NoiDung"
         texts = [
@@ -90,10 +94,11 @@ class BodyBuilder:
             heading = node.tieu_de
             if texts and heading[-1] not in ":.;?!":
                 heading += ":"  # "III. THỜI GIAN THI ĐUA: Từ ngày …"
-            runs.append(Run(f"{lab} ", bold=True))
+            if lab:
+                runs.append(Run(f"{lab} ", bold=True))
             # Citations are resolved before the capitals, so "[[ct42]]" keeps its key.
             heading_runs = self.citer.runs(heading, bold=True)
-            if heading_is_upper(self.scheme, level):
+            if self.scheme.heading_is_upper(level):
                 heading_runs = [dataclasses.replace(r, text=in_hoa(r.text)) for r in heading_runs]
             runs += heading_runs
             # A heading standing alone is kept with what follows (the DeMuc styles);
@@ -102,10 +107,12 @@ class BodyBuilder:
                 style = "DeMuc1" if level == 1 else "DeMuc2"
             bold: bool | None = False
         else:
-            runs.append(Run(f"{lab}"))
+            if lab:
+                runs.append(Run(lab))
             bold = None
         for t in texts:
-            runs.append(Run(" "))
+            if runs:
+                runs.append(Run(" "))
             runs += self.citer.runs(t, bold=bold)
         self.out.append(Paragraph(style, tuple(runs), level))
         if node.chi_tieu and node.chi_tieu_dang == "bang":

@@ -16,6 +16,7 @@ from chithi_gen.compose.body import close_body
 from chithi_gen.compose.citations import Citer
 from chithi_gen.compose.header import format_so_ky_hieu
 from chithi_gen.document import Block, Document, Paragraph, Run
+from chithi_gen.inline import line_breaks, one_line
 from chithi_gen.kinds import Kind
 from chithi_gen.kinds.steps import Job
 from chithi_gen.model import Campaign, QuyetDinh, dong_noi_nhan, dong_quyen_han
@@ -66,9 +67,9 @@ def _decision(
     """The Quyết định issuing ``main`` (Mẫu 1.3); ``ten_loai_van_ban`` is the issued
     document's tên loại as written in a sentence ("Chương trình")."""
     citer = Citer(campaign.dan_chieu)
-    noi_dung_chinh = viet_thuong_dau(main.trich_yeu)
+    noi_dung_chinh = viet_thuong_dau(one_line(main.trich_yeu))
     trich_yeu = (
-        citer.plain(qd.trich_yeu)
+        line_breaks(citer.plain(qd.trich_yeu))
         if qd.trich_yeu
         else f"Ban hành {ten_loai_van_ban} {noi_dung_chinh}"
     )
@@ -98,7 +99,7 @@ def _decision(
         nguoi_nhan=tuple(n.text() for n in noi_nhan),
         quyen_han=tuple(in_hoa(x) for x in dong_quyen_han(nk)),
         ho_ten=nk.ho_ten,
-        tieu_de_tep=f"{kind.ten_loai} {trich_yeu}",
+        tieu_de_tep=f"{kind.ten_loai} {one_line(trich_yeu)}",
     )
 
 

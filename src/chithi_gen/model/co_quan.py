@@ -8,7 +8,7 @@ from typing import Annotated
 from pydantic import AfterValidator, Field, field_validator
 
 from chithi_gen.model.base import Model, nd30_error
-from chithi_gen.model.text import Text
+from chithi_gen.model.text import Text, TitleText
 
 _VIET_TAT = re.compile(r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$")
 
@@ -39,10 +39,10 @@ class CoQuan(Model):
     ``viet_tat`` is the body's abbreviation used in the ký hiệu ("UBND").
     """
 
-    ten: Annotated[list[Text], Field(min_length=1, max_length=4)]
+    ten: Annotated[list[TitleText], Field(min_length=1, max_length=4)]
     """Tên cơ quan ban hành, chữ thường có hoa đầu; danh sách để tự chọn chỗ xuống dòng (the issuing
     body's name; a list fixes the line breaks)."""
-    chu_quan: Annotated[list[Text], Field(max_length=4)] = []
+    chu_quan: Annotated[list[TitleText], Field(max_length=4)] = []
     """Cơ quan chủ quản trực tiếp, nếu có (the direct superior, if any)."""
     viet_tat: VietTat
     """Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ UBND (the body's abbreviation in the ký hiệu).

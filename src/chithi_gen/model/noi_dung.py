@@ -4,9 +4,10 @@ The tree is written in the campaign file as a YAML list. Each element is one of:
 
 * a string, or ``{doan: ...}`` — a free paragraph (justified, first-line indent);
 * ``{tieu_de: ..., muc: ..., noi_dung: [...]}`` — a numbered node (:class:`Muc`). Its
-  label ("I.", "1.", "a)", …) comes from its depth and the numbering scheme, never
-  from the user. ``tieu_de`` is a bold heading, ``muc`` the text that follows the label
-  (after the heading, if both are given);
+  label ("I.", "1.", "a)", …) comes from its depth and the numbering scheme
+  (``danh_so``), never from the user. ``tieu_de`` is a bold heading, ``muc`` the text
+  that follows the label (after the heading, if both are given); ``khong_so: true``
+  leaves the item unnumbered (no label, and the count of its siblings skips it);
 * ``{gach: ...}`` / ``{cong: ...}`` — a "-" or "+" bullet line.
 
 Inline emphasis inside any text: ``**đậm**`` for bold, ``*nghiêng*`` for italic.
@@ -87,6 +88,9 @@ class Muc(Model):
     """Tiêu đề, in đậm sau số thứ tự (a bold heading after the label)."""
     muc: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
     """Nội dung của mục, sau số thứ tự và tiêu đề (the item's text)."""
+    khong_so: bool = False
+    """Không đánh số: in không có số thứ tự và không được đếm (left unnumbered: printed without
+    a label, not counted among its siblings)."""
     thoi_gian: ThoiGianThiDua | None = None
     """Thời gian thi đua (the campaign period)."""
     phan_cong: PhanCong | None = None

@@ -16,7 +16,7 @@ from pydantic import Field
 from chithi_gen.model.base import Model
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_nhan import NoiNhanItem
-from chithi_gen.model.text import Text
+from chithi_gen.model.text import Text, TitleText
 
 
 class QuyetDinh(Model):
@@ -34,7 +34,7 @@ class QuyetDinh(Model):
 
     so: Annotated[int, Field(ge=1, le=999_999)] | None = None
     """Số của Quyết định (the decision's number)."""
-    trich_yeu: Annotated[Text, Field(max_length=1000)] | None = None
+    trich_yeu: Annotated[TitleText, Field(max_length=1000)] | None = None
     """Trích yếu của Quyết định; mặc định 'Ban hành <tên loại> <trích yếu>' (its summary)."""
     tham_quyen_ban_hanh: Annotated[Text, Field(max_length=300)]
     """Thẩm quyền ban hành, in dưới tên loại, ví dụ Chủ tịch Ủy ban nhân dân xã Trường Hà (who

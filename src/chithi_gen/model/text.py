@@ -62,3 +62,18 @@ def _not_empty(value: str) -> str:
 
 #: Free text: cleaned and non-empty.
 Text = Annotated[str, BeforeValidator(clean_text), AfterValidator(_not_empty)]
+
+
+def _not_only_breaks(value: str) -> str:
+    """A title line must say something besides the clerk's forced breaks (``|``)."""
+    if not value.replace("|", "").strip():
+        raise nd30_error(
+            "chỉ có dấu ngắt dòng '|', không có chữ",
+            "only line-break marks '|', no text",
+            code="text-empty",
+        )
+    return value
+
+
+#: A title line (agency name, trích yếu): text in which ``|`` forces a line break.
+TitleText = Annotated[Text, AfterValidator(_not_only_breaks)]

@@ -36,7 +36,13 @@ from chithi_gen.render.metrics import text_width
 from chithi_gen.render.package import read_package, write_package
 from chithi_gen.render.paragraphs import excerpt_at
 from chithi_gen.render.wrap import wrap_balanced
-from chithi_gen.render.xml import line_breaks, paragraphs_xml, rule_paragraph, section_break
+from chithi_gen.render.xml import (
+    inline_runs,
+    line_breaks,
+    paragraphs_xml,
+    rule_paragraph,
+    section_break,
+)
 
 #: Length of the rules under the agency name and under the trích yếu, as a fraction
 #: of their line of text: Phụ lục I, II.2.b and II.5.b allow 1/3 to 1/2.
@@ -186,6 +192,7 @@ class CompiledLayout:
             "_footnotes": notes,
             "co_quan_chu_quan": chu_quan,
             "co_quan_ban_hanh": co_quan,
+            "noi_nhan": noi_nhan_lines(doc),
             "trich_yeu": line_breaks(trich_yeu_lines),
             "kem_theo": line_breaks(kem_theo_lines),
             "noi_dung": body,
@@ -272,6 +279,15 @@ class CompiledLayout:
                 ]
             ) from exc
         return blob
+
+
+def noi_nhan_lines(doc: Document) -> list[str]:
+    """The Nơi nhận lines, the Lưu line with its formatted runs (the typist's mark in
+    subscript) when the document has them."""
+    lines: list[str] = list(doc.noi_nhan)
+    if doc.dong_luu and lines and lines[-1] == "".join(r.text for r in doc.dong_luu):
+        lines[-1] = inline_runs(doc.dong_luu)
+    return lines
 
 
 def template_line(exc: BaseException) -> int | None:

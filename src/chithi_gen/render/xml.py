@@ -12,7 +12,7 @@ from xml.sax.saxutils import escape
 
 from markupsafe import Markup
 
-from chithi_gen.document import Block, Table
+from chithi_gen.document import Block, Run, Table
 
 
 def rule_paragraph(length: int, available: int) -> Markup:
@@ -48,14 +48,42 @@ def line_breaks(lines: Sequence[str]) -> Markup:
     return Markup('</w:t><w:br/><w:t xml:space="preserve">').join(lines)
 
 
-def _run_xml(text: str, bold: bool | None, italic: bool | None) -> str:
+def _run_xml(
+    text: str,
+    bold: bool | None,
+    italic: bool | None,
+    vertical: str | None = None,
+    size: float | None = None,
+) -> str:
     props = ""
     if bold is not None:
         props += "<w:b/>" if bold else '<w:b w:val="0"/>'
     if italic is not None:
         props += "<w:i/>" if italic else '<w:i w:val="0"/>'
+    if size is not None:
+        half = round(size * 2)
+        props += f'<w:sz w:val="{half}"/><w:szCs w:val="{half}"/>'
+    if vertical is not None:
+        props += f'<w:vertAlign w:val="{escape(vertical)}"/>'
     rpr = f"<w:rPr>{props}</w:rPr>" if props else ""
     return f'<w:r>{rpr}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
+
+
+def inline_runs(runs: Sequence[Run]) -> Markup:
+    """Formatted runs put where a layout prints one line of text (``{{ dong }}``
+    inside ``<w:r><w:t>``): the layout's run is closed before each formatted run and
+    reopened after it, so plain text keeps the layout's own run."""
+    out: list[str] = []
+    for r in runs:
+        if r.vertical is None and r.size is None and r.bold is None and r.italic is None:
+            out.append(escape(r.text))
+        else:
+            out.append(
+                "</w:t></w:r>"
+                + _run_xml(r.text, r.bold, r.italic, r.vertical, r.size)
+                + '<w:r><w:t xml:space="preserve">'
+            )
+    return Markup("".join(out))
 
 
 _ALIGN = {"left": "left", "center": "center", "right": "right", "justify": "both"}
@@ -119,7 +147,7 @@ def paragraphs_xml(
                 notes.append(footnote_xml(n, r.footnote))
                 runs.append(_FOOTNOTE_REF.format(f'<w:footnoteReference w:id="{n}"/>'))
             else:
-                runs.append(_run_xml(r.text, r.bold, r.italic))
+                runs.append(_run_xml(r.text, r.bold, r.italic, r.vertical, r.size))
         out.append(
             f'<w:p><w:pPr><w:pStyle w:val="{escape(p.style)}"/></w:pPr>{"".join(runs)}</w:p>'
         )

@@ -5,8 +5,11 @@ everything from the parent file and overrides only what it writes itself:
 
 * mappings are merged key by key, at every depth (``nguoi_ky: {ho_ten: ...}`` changes
   the signer's name and keeps the rest of ``nguoi_ky``);
-* every other value — text, numbers, dates and **lists** (``noi_nhan``, ``mo_dau``,
-  ``noi_dung``) — replaces the parent's value wholesale;
+* a list (``noi_nhan``, ``mo_dau``, ``noi_dung``, a section's items, ``chi_tieu`` …)
+  replaces the parent's list wholesale, unless its items edit the parent's items by
+  their keys (``id``): ``thay``, ``sua``, ``xoa``, ``chen_truoc``, ``chen_sau`` — see
+  :mod:`chithi_gen.source.merge`;
+* every other value — text, numbers, dates — replaces the parent's value;
 * ``key: null`` removes the parent's value (the field takes its default, e.g.
   ``so: null`` for a draft without a number).
 
@@ -19,13 +22,14 @@ layers let :mod:`chithi_gen.source.locate` name the file and line of any value.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from chithi_gen.errors import CampaignError, Problem
+from chithi_gen.source import merge
 from chithi_gen.source.files import read_text
 from chithi_gen.source.layers import Layer, Source
 from chithi_gen.source.yaml import parse_yaml
@@ -39,10 +43,15 @@ SUFFIXES = (".yaml", ".yml", ".json")
 
 
 def deep_merge(parent: Any, child: Any) -> Any:
-    """``child`` over ``parent``: mappings merged recursively, anything else replaced.
+    """``child`` over ``parent`` as plain data (see :mod:`chithi_gen.source.merge`):
+    mappings merged recursively, lists replaced or edited by key, anything else
+    replaced; a ``None`` value in ``child`` removes the key. Neither is modified."""
+    if not merge.has_edits(child):  # the common case (a batch row): no tree needed
+        return _merge_plain(parent, child)
+    return merge.plain(merge.merge(merge.from_tree(parent, None), merge.from_tree(child, None)))
 
-    A ``None`` value in ``child`` removes the key. Neither argument is modified.
-    """
+
+def _merge_plain(parent: Any, child: Any) -> Any:
     if not (isinstance(parent, dict) and isinstance(child, dict)):
         return child
     out = dict(parent)
@@ -50,17 +59,29 @@ def deep_merge(parent: Any, child: Any) -> Any:
         if value is None:
             out.pop(key, None)
         elif key in out:
-            out[key] = deep_merge(out[key], value)
+            out[key] = _merge_plain(out[key], value)
         else:
             out[key] = _drop_nones(value)
     return out
 
 
 def _drop_nones(value: Any) -> Any:
-    """A mapping without its ``None`` values (a removal with nothing to remove)."""
     if isinstance(value, dict):
         return {k: _drop_nones(v) for k, v in value.items() if v is not None}
     return value
+
+
+def merged(layers: Sequence[tuple[str | None, Any]]) -> merge.At:
+    """The files of a chain (``(source, tree or data)``, child first) merged, every value
+    with where it is written."""
+    result: merge.At | None = None
+    for source, tree in reversed(layers):
+        at = merge.from_tree(tree, source)
+        if isinstance(at.value, dict):
+            at = merge.At({k: v for k, v in at.value.items() if k != KEY}, at.where)
+        result = merge.settled(at, drop=False) if result is None else merge.merge(result, at)
+    assert result is not None
+    return result
 
 
 def _error(vi: str, en: str, source: str | None, tree: Any = None) -> CampaignError:
@@ -161,11 +182,11 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
         names.append(shown)
         here, cur_data, cur_tree, cur_source = parent, p_data, p_tree, shown
 
-    merged: Any = None
-    for i, d in enumerate(reversed(datas)):
-        body = {k: v for k, v in d.items() if k != KEY} if isinstance(d, dict) else d
-        merged = body if i == 0 else deep_merge(merged, body)
-    return Source(merged, tuple(layers))
+    trees = [
+        (la.source, la.tree if isinstance(la.tree, CommentedMap | CommentedSeq) else d)
+        for la, d in zip(layers, datas, strict=True)
+    ]
+    return Source(merge.plain(merged(trees)), tuple(layers))
 
 
 def parse(text: str, source: str | None = None) -> Source:
@@ -182,5 +203,9 @@ def read(path: str | Path) -> Source:
 
 
 def from_data(data: Mapping[str, Any] | Any) -> Source:
-    """In-memory campaign data (a dict, as from JSON), with no file behind it."""
-    return Source(dict(data) if isinstance(data, Mapping) else data, (Layer(None, None),))
+    """In-memory campaign data (a dict, as from JSON), with no file behind it; list
+    items' keys (``id``) are removed as from a file."""
+    value = dict(data) if isinstance(data, Mapping) else data
+    return Source(
+        merge.plain(merge.settled(merge.from_tree(value, None), drop=False)), (Layer(None, None),)
+    )
