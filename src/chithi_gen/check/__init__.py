@@ -26,10 +26,10 @@ It depends only on the standard library and lxml; it does not import the rest of
 from __future__ import annotations
 
 from chithi_gen.check.api import check_docx
-from chithi_gen.check.errors import CheckInputError
 from chithi_gen.check.model import DocType, Report, RuleResult, Status
 from chithi_gen.check.report import format_table, to_json
 from chithi_gen.check.rules import RULES
+from chithi_gen.errors import CheckInputError
 
 __all__ = [
     "RULES",

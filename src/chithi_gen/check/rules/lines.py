@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from chithi_gen.check.docx_reader import Line, Segment
-from chithi_gen.check.locate import RuleMark, is_rule_text
-from chithi_gen.check.metrics import Piece, line_width, wrapped_widths
+from chithi_gen.check.locate.rulemark import RuleMark
+from chithi_gen.check.locate.text import is_rule_text
+from chithi_gen.check.measure.metrics import Piece, line_width, wrapped_widths
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.ooxml import MM
+from chithi_gen.check.read.ooxml import MM
+from chithi_gen.check.read.paragraph import Line, Segment
 from chithi_gen.check.rules._base import Context, Rule
 
 TIEUNGU_RULE = Rule(

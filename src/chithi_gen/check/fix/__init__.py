@@ -31,17 +31,21 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from chithi_gen.check.api import check_docx
-from chithi_gen.check.doctype import classify
-from chithi_gen.check.docx_reader import DocModel, Line, Paragraph, iter_runs, read_model
-from chithi_gen.check.layout import pieces
-from chithi_gen.check.locate import Components, locate, norm
-from chithi_gen.check.metrics import wrapped_widths
+from chithi_gen.check.locate import locate
+from chithi_gen.check.locate.components import Components
+from chithi_gen.check.locate.doctype import classify
+from chithi_gen.check.locate.rulemark import RuleMark
+from chithi_gen.check.locate.text import norm
+from chithi_gen.check.measure.layout import pieces
+from chithi_gen.check.measure.metrics import wrapped_widths
 from chithi_gen.check.model import Report
-from chithi_gen.check.ooxml import MM, Element, w
-from chithi_gen.check.package import Source, inflate_part, read_source
-from chithi_gen.check.rulemark import RuleMark
+from chithi_gen.check.read.document import DocModel, read_model
+from chithi_gen.check.read.ooxml import MM, Element, w
+from chithi_gen.check.read.package import Source, inflate_part, read_source
+from chithi_gen.check.read.paragraph import Line, Paragraph
+from chithi_gen.check.read.styles import Styles
+from chithi_gen.check.read.walk import iter_runs
 from chithi_gen.check.rules.page import MARGIN_RANGES, MARGIN_VI
-from chithi_gen.check.styles import Styles
 
 TNR = "Times New Roman"
 _FONT_SLOTS = ("ascii", "hAnsi", "cs", "eastAsia")
