@@ -34,7 +34,8 @@ class Spec:
     caps: bool = False
 
 
-SPECS = {
+#: The format of each component the fixer reformats, with the rule it serves.
+SPECS: dict[str, Spec] = {
     "quoc_hieu": Spec(
         "ND30-QUOCHIEU-FORMAT", "Quốc hiệu", "national name", (12, 13), True, False, True
     ),

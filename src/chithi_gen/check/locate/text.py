@@ -6,7 +6,6 @@ whitespace collapsed), the way a reader ignores how a clerk spaced it.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
@@ -50,17 +49,6 @@ def header_lines(p: Paragraph) -> list[Line]:
     return [col for line in p.lines() for col in line.columns()]
 
 
-def first_line(
-    paras: list[Paragraph], start: int, stop: int, pattern: re.Pattern[str]
-) -> Line | None:
-    """The first line of ``paras[start:stop]`` whose text matches ``pattern``."""
-    for p in paras[start:stop]:
-        for line in p.lines():
-            if pattern.search(norm(line.text)):
-                return line
-    return None
-
-
 def mark_kind(text: str) -> str | None:
     """``khan``/``mat``/``luu_hanh`` when ``text`` is one of the marks."""
     return MARKS.get(norm(text).upper().strip(" .:"))
@@ -81,7 +69,8 @@ def first_matching(paras: Iterable[Paragraph], test: Callable[[Line], bool]) -> 
 
 
 def is_skippable(p: Paragraph) -> bool:
-    """Blank lines, typed rules and marks between the header and the title."""
+    """True for what may stand between the header and the title: a blank line, a typed
+    rule, marks."""
     if p.is_blank or is_rule_text(p.text):
         return True
     return all(mark_kind(ln.text) for ln in text_lines(p))

@@ -17,6 +17,7 @@ def is_top(p: Paragraph) -> bool:
 
 
 def table_paras(paras: list[Paragraph], p: Paragraph) -> list[Paragraph]:
+    """The paragraphs of the table holding ``p`` (just ``p`` outside a table)."""
     loc = p.location
     if loc.table is None:
         return [p]
@@ -24,6 +25,7 @@ def table_paras(paras: list[Paragraph], p: Paragraph) -> list[Paragraph]:
 
 
 def same_column(a: Paragraph, b: Paragraph) -> bool:
+    """True when ``a`` and ``b`` are in one table and its grid column (across rows)."""
     la, lb = a.location, b.location
     if la.table != lb.table or la.part != lb.part:
         return False

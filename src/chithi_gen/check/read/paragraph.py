@@ -1,9 +1,10 @@
-r"""Paragraphs as the rules see them: formatted segments, lines, drawn shapes, location.
+"""Paragraphs as the rules see them: formatted segments, lines, drawn shapes, location.
 
 A ``Paragraph`` holds its effective formatting (see ``styles``), its visible text split
-into ``Segment``\ s of one format, the line ``Shape``\ s anchored in it, where it sits
-(``Location``) and the width its container gives it. ``Paragraph.lines()`` splits it at
-line breaks; ``Line.columns()`` splits a line a clerk laid out with tabs.
+into segments of one format (``Segment``), the line shapes anchored in it (``Shape``),
+where it sits (``Location``) and the width its container gives it.
+``Paragraph.lines()`` splits it at line breaks; ``Line.columns()`` splits a line a
+clerk laid out with tabs.
 """
 
 from __future__ import annotations

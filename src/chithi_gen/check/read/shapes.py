@@ -1,5 +1,9 @@
-"""Drawn shapes and text boxes inside a drawing: DrawingML (``wp:inline``/``wp:anchor``)
-and VML (``v:line``, ``v:shape``, ``v:rect``), with their horizontal extent in twips."""
+"""Drawn shapes and text boxes inside a drawing, with their extent in twips.
+
+Both DrawingML (``wp:inline``/``wp:anchor`` holding ``wps:wsp``) and VML (``v:line``,
+``v:shape``, ``v:rect``) are read; a text box is returned with its inner width so its
+paragraphs can be read in turn.
+"""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ paragraph under it, whose left/right indents set its length) or a drawn line sha
 (DrawingML or VML). A line typed with underscores or dashes is not a drawn line: its
 length depends on the font and it prints as characters, so it fails with a request to
 draw a real line — a warning: the official samples themselves type them so. Text
-lengths come from Times New Roman metrics (``metrics``); a
+lengths come from Times New Roman metrics (``measure.metrics``); a
 multi-line agency name or summary is measured by its widest line as laid out.
 """
 
