@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -74,3 +75,34 @@ def test_metrics_table_is_up_to_date() -> None:
         pytest.skip("Liberation Serif 2 fonts are not installed")
     shipped = json.loads((PACKAGE / "tnr_metrics.json").read_text(encoding="utf-8"))
     assert _build_metrics.build() == shipped
+
+
+PUBLIC = (
+    "check_docx",
+    "format_table",
+    "to_json",
+    "Report",
+    "RuleResult",
+    "RULES",
+    "CheckInputError",
+    "fix_docx",
+    "format_changes",
+)
+
+
+def test_public_names_are_importable_and_lazy() -> None:
+    """The public API comes from ``chithi_gen.check``; importing the package loads none of
+    it until a name is used (PEP 562)."""
+    names = ", ".join(PUBLIC)
+    probe = (
+        "import sys\n"
+        "import chithi_gen.check as check\n"
+        "before = sorted(m for m in sys.modules if m.startswith('chithi_gen.check.'))\n"
+        f"from chithi_gen.check import {names}\n"
+        "assert set(check.__all__) >= set(" + repr(PUBLIC) + ")\n"
+        "assert fix_docx.__module__ == 'chithi_gen.check.fix'\n"
+        "print(before)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from chithi_gen.check.model import Report
 
@@ -17,6 +17,10 @@ class Change:
     after: str
     vi: str
     en: str
+
+    def to_dict(self) -> dict[str, str]:
+        """A JSON-ready mapping of the fields."""
+        return asdict(self)
 
 
 @dataclass
