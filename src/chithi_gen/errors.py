@@ -193,6 +193,31 @@ class RevisionError(ChithiError):
     exit_code = 2
 
 
+class CheckInputError(ChithiError, ValueError):
+    """A file given to the checker cannot be read as a Word (.docx) document (exit code 2).
+
+    Raised by :mod:`chithi_gen.check` for a missing file, a file that is not a zip
+    package, a package without ``word/document.xml``, a truncated or corrupt package,
+    malformed XML, or input beyond the checker's bounds. ``message_vi`` and
+    ``message_en`` are the two messages; ``str()`` gives them joined by " / ". A
+    ``ValueError`` too, so callers of the first checker keep catching it.
+    """
+
+    exit_code = 2
+
+    def __init__(self, message_vi: str, message_en: str) -> None:
+        self.message_vi = message_vi
+        self.message_en = message_en
+        super().__init__([Problem(message_vi, message_en, code="docx-unreadable")])
+
+    def format(self) -> str:
+        """``<Vietnamese> / <English>``."""
+        return f"{self.message_vi} / {self.message_en}"
+
+    def __reduce__(self) -> tuple[type[CheckInputError], tuple[str, str]]:
+        return type(self), (self.message_vi, self.message_en)
+
+
 class InvalidValue(ValueError):
     """A value a Vietnamese rule cannot accept (an ambiguous number "1.250"), with the
     reason as a :class:`Message`; validators turn it into a located :class:`Problem`."""

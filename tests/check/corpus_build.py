@@ -754,7 +754,7 @@ expect(
 
 def header_rows() -> bytes:
     """A header table of three rows: names, then the rules, then number and date."""
-    from chithi_gen.check.metrics import Piece, line_width
+    from chithi_gen.check.measure.metrics import Piece, line_width
 
     d = Doc()
     t = d.doc.add_table(rows=3, cols=2)

@@ -21,7 +21,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
-from chithi_gen.check.metrics import Piece, line_width
+from chithi_gen.check.measure.metrics import Piece, line_width
 
 ALIGN = {
     "left": WD_ALIGN_PARAGRAPH.LEFT,

@@ -17,8 +17,8 @@ import pytest
 from corpus_eval import CORPUS
 
 from chithi_gen.check import CheckInputError, check_docx
-from chithi_gen.check.docx_reader import read_model
 from chithi_gen.check.fix import FixResult, fix_docx, format_changes
+from chithi_gen.check.read import read_model
 
 #: Rules the fixer repairs when they fail (the others are left to the drafter).
 FIXABLE = {

@@ -1,7 +1,8 @@
 """The checker judges the generator's output independently: it never imports it.
 
 Only the standard library and lxml may be imported by
-``chithi_gen.check`` (and nothing of ``chithi_gen`` outside it); the metrics builder
+``chithi_gen.check``, and of ``chithi_gen`` outside it only ``chithi_gen.errors`` (where
+every exception lives), which imports the standard library alone; the metrics builder
 alone uses fontTools, and nothing imports the builder.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
 import sys
 from pathlib import Path
 
@@ -18,6 +20,8 @@ import chithi_gen.check
 
 PACKAGE = Path(chithi_gen.check.__file__).resolve().parent
 ALLOWED = {"lxml"}
+#: The one module of chithi_gen outside the checker it may import.
+ERRORS = "chithi_gen.errors"
 
 
 def _imports(path: Path) -> list[str]:
@@ -42,12 +46,20 @@ def test_only_stdlib_lxml_and_itself() -> None:
         for module in _imports(path):
             top = module.split(".")[0]
             if top == "chithi_gen":
-                assert module.startswith("chithi_gen.check"), f"{path.name} imports {module}"
+                assert module.startswith("chithi_gen.check") or module == ERRORS, (
+                    f"{path.name} imports {module}"
+                )
                 assert "_build_metrics" not in module
             else:
                 assert top in sys.stdlib_module_names or top in ALLOWED, (
                     f"{path.name} imports {module}"
                 )
+
+
+def test_errors_imports_only_the_standard_library() -> None:
+    path = PACKAGE.parent / "errors.py"
+    for module in _imports(path):
+        assert module.split(".")[0] in sys.stdlib_module_names, f"errors.py imports {module}"
 
 
 def test_metrics_table_is_shipped_with_its_builder() -> None:
@@ -63,3 +75,34 @@ def test_metrics_table_is_up_to_date() -> None:
         pytest.skip("Liberation Serif 2 fonts are not installed")
     shipped = json.loads((PACKAGE / "tnr_metrics.json").read_text(encoding="utf-8"))
     assert _build_metrics.build() == shipped
+
+
+PUBLIC = (
+    "check_docx",
+    "format_table",
+    "to_json",
+    "Report",
+    "RuleResult",
+    "RULES",
+    "CheckInputError",
+    "fix_docx",
+    "format_changes",
+)
+
+
+def test_public_names_are_importable_and_lazy() -> None:
+    """The public API comes from ``chithi_gen.check``; importing the package loads none of
+    it until a name is used (PEP 562)."""
+    names = ", ".join(PUBLIC)
+    probe = (
+        "import sys\n"
+        "import chithi_gen.check as check\n"
+        "before = sorted(m for m in sys.modules if m.startswith('chithi_gen.check.'))\n"
+        f"from chithi_gen.check import {names}\n"
+        "assert set(check.__all__) >= set(" + repr(PUBLIC) + ")\n"
+        "assert fix_docx.__module__ == 'chithi_gen.check.fix'\n"
+        "print(before)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import io
+import pickle
 import zipfile
 from pathlib import Path
 
 import pytest
 
+from chithi_gen import errors
 from chithi_gen.check import CheckInputError, check_docx
 
 
@@ -84,6 +86,33 @@ def test_legacy_doc() -> None:
 
 def test_is_a_value_error() -> None:
     assert issubclass(CheckInputError, ValueError)
+
+
+def test_is_a_chithi_error_of_exit_code_2() -> None:
+    """Every exception lives in ``chithi_gen.errors`` with its exit code and its problem."""
+    assert CheckInputError is errors.CheckInputError
+    assert issubclass(CheckInputError, errors.ChithiError)
+    with pytest.raises(errors.ChithiError) as info:
+        check_docx(b"not a zip")
+    exc = info.value
+    assert isinstance(exc, CheckInputError)
+    assert exc.exit_code == 2
+    [problem] = exc.problems
+    assert (problem.message_vi, problem.message_en) == (exc.message_vi, exc.message_en)
+    assert problem.code == "docx-unreadable"
+    _assert_bilingual(exc)
+
+
+def test_survives_pickling() -> None:
+    """A worker process can send it back (multiprocessing pickles exceptions)."""
+    exc = CheckInputError("Không đọc được", "Cannot read")
+    back = pickle.loads(pickle.dumps(exc))
+    assert type(back) is CheckInputError
+    assert (back.message_vi, back.message_en, str(back)) == (
+        exc.message_vi,
+        exc.message_en,
+        str(exc),
+    )
 
 
 def test_path_bytes_and_stream_agree(ours: bytes, tmp_path: Path) -> None:

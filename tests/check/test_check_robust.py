@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from chithi_gen.check import CheckInputError, Report, check_docx
-from chithi_gen.check import package as pkg
+from chithi_gen.check.read import package as pkg
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CORPUS = Path(__file__).resolve().parents[1] / "data" / "check-corpus"

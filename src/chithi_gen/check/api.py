@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from chithi_gen.check.doctype import classify
-from chithi_gen.check.docx_reader import read_model
 from chithi_gen.check.locate import locate
+from chithi_gen.check.locate.doctype import classify
 from chithi_gen.check.model import Report
-from chithi_gen.check.package import Source
+from chithi_gen.check.read.document import read_model
+from chithi_gen.check.read.package import Source
 from chithi_gen.check.rules import Context, run_all, scope_verdict
 
 

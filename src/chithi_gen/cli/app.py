@@ -8,6 +8,7 @@ load nothing of the generator.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -54,9 +55,21 @@ def render(args: argparse.Namespace) -> int:
 
 
 def check(args: argparse.Namespace) -> int:
-    """Kiểm tra thể thức ND30 của một tệp .docx bất kỳ (check any .docx against ND30)."""
+    """Kiểm tra thể thức ND30 của một tệp .docx bất kỳ (check any .docx against ND30).
+
+    Với --fix -o FIXED.docx: ghi bản đã sửa các lỗi máy móc rồi kiểm tra lại bản đó (with
+    --fix, write a copy with the mechanical errors fixed and check that copy)."""
     from chithi_gen.check import CheckInputError, check_docx, format_table, to_json
 
+    if args.fix:
+        return _check_fix(args)
+    if args.output is not None or args.force:
+        echo(
+            "-o và --force chỉ dùng với --fix (-o and --force go with --fix):"
+            " chithi check --fix -o FIXED.docx FILE.docx",
+            err=True,
+        )
+        return EXIT_USAGE
     try:
         result = check_docx(args.file)
     except CheckInputError as exc:
@@ -64,6 +77,48 @@ def check(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     echo(to_json(result) if args.json else format_table(result))
     return EXIT_OK if result.ok else EXIT_CHECK_FAILED
+
+
+def _check_fix(args: argparse.Namespace) -> int:
+    """``chithi check --fix -o FIXED.docx FILE.docx``: fix, write, then report the fixed file.
+
+    Only ``chithi_gen.output`` is loaded beside the checker (for ``write_atomic``).
+    """
+    from chithi_gen.check import CheckInputError, fix_docx, format_changes, format_table, to_json
+
+    if args.output is None:
+        echo(
+            "--fix cần tệp kết quả: chithi check --fix -o FIXED.docx FILE.docx"
+            " (--fix needs an output file)",
+            err=True,
+        )
+        return EXIT_USAGE
+    from chithi_gen.output import write_atomic
+
+    try:
+        result = fix_docx(args.file)
+    except CheckInputError as exc:
+        echo(f"{args.file}: {exc.message_vi} ({exc.message_en})", err=True)
+        return EXIT_USAGE
+    assert result.after is not None  # fix_docx checks the result again
+    try:
+        written = write_atomic(args.output, result.data, force=args.force)
+    except ChithiError as exc:
+        return report(exc)
+    # The report is of the fixed file: name it.
+    after = dataclasses.replace(result.after, source=str(written))
+    if args.json:
+        data = {
+            "changes": [change.to_dict() for change in result.changes],
+            "report": json.loads(to_json(after)),
+        }
+        echo(json.dumps(data, ensure_ascii=False, indent=2))
+        echo(f"Đã tạo / written: {written}", err=True)
+    else:
+        echo(format_changes(result))
+        echo(format_table(after))
+        _written([written])
+    return EXIT_OK if after.ok else EXIT_CHECK_FAILED
 
 
 def validate(args: argparse.Namespace) -> int:
@@ -227,6 +282,14 @@ def parser() -> argparse.ArgumentParser:
     p = _command(sub, "check", check)
     p.add_argument("file", type=Path, help="tệp .docx cần kiểm tra (a .docx to check)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.add_argument(
+        "--fix",
+        action="store_true",
+        help="sửa tự động lề, phông, cỡ chữ, đậm/nghiêng, số 0, đường kẻ gõ bằng ký tự, «./.»;"
+        " ghi ra -o (fix the mechanical errors into -o)",
+    )
+    p.add_argument("-o", "--output", type=Path, help="tệp .docx đã sửa, với --fix (the fixed copy)")
+    _force_option(p)
 
     p = _command(sub, "schema", schema)
     p.add_argument("-o", "--output", type=Path, help="ghi ra tệp (write to a file)")

@@ -7,7 +7,7 @@ not have (``Rule.needs``). Rule ids are stable: tools may rely on them.
 
 from __future__ import annotations
 
-from chithi_gen.check.doctype import Profile
+from chithi_gen.check.locate.doctype import Profile
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules import (
     appendix,

@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from chithi_gen.check.doctype import Profile
-from chithi_gen.check.docx_reader import DocModel, Line, Segment
-from chithi_gen.check.locate import Components
+from chithi_gen.check.locate.components import Components
+from chithi_gen.check.locate.doctype import Profile
 from chithi_gen.check.model import RuleResult, Status
+from chithi_gen.check.read.document import DocModel
+from chithi_gen.check.read.paragraph import Line, Segment
 
 #: Bilingual words used in ``found``/``expected`` descriptions.
 BOLD = "đậm/bold"

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 
 from chithi_gen.check.blanks import is_unfilled
-from chithi_gen.check.docx_reader import Line
-from chithi_gen.check.locate import Appendix, norm
+from chithi_gen.check.locate.components import Appendix
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.ooxml import to_int, w, wattr
+from chithi_gen.check.read.ooxml import to_int, w, wattr
+from chithi_gen.check.read.paragraph import Line
 from chithi_gen.check.rules._base import (
     Context,
     Problem,

@@ -15,12 +15,12 @@ import re
 from collections.abc import Sequence
 
 from chithi_gen.check.blanks import has_blank
-from chithi_gen.check.docx_reader import Line, Paragraph
-from chithi_gen.check.layout import wraps
-from chithi_gen.check.locate import norm
-from chithi_gen.check.metrics import single_line_height_pt
+from chithi_gen.check.locate.text import norm
+from chithi_gen.check.measure.layout import wraps
+from chithi_gen.check.measure.metrics import single_line_height_pt
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.ooxml import MM
+from chithi_gen.check.read.ooxml import MM
+from chithi_gen.check.read.paragraph import Line, Paragraph
 from chithi_gen.check.rules._base import (
     Context,
     Problem,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from chithi_gen.check.blanks import has_blank
-from chithi_gen.check.locate import norm, text_lines
+from chithi_gen.check.locate.text import norm, text_lines
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules._base import (
     Context,

@@ -12,9 +12,9 @@ import re
 from collections.abc import Iterator
 
 from chithi_gen.check.abbreviations import fold
-from chithi_gen.check.docx_reader import Line
-from chithi_gen.check.locate import is_caps_text, norm, text_lines
+from chithi_gen.check.locate.text import is_caps_text, norm, text_lines
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line
 from chithi_gen.check.rules._base import Context, Problem, Rule, fail_from
 from chithi_gen.check.viet_hoa import CANONICAL
 

@@ -16,10 +16,9 @@ from __future__ import annotations
 import re
 
 from chithi_gen.check.blanks import has_blank, is_placeholder, is_unfilled
-from chithi_gen.check.closing import label_text
-from chithi_gen.check.docx_reader import Line
-from chithi_gen.check.locate import norm
+from chithi_gen.check.locate.text import label_text, norm
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line
 from chithi_gen.check.rules._base import (
     NOT_FOUND_EN,
     NOT_FOUND_VI,

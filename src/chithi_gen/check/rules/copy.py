@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 from chithi_gen.check.blanks import is_blank_value, is_unfilled
-from chithi_gen.check.locate import norm
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules._base import (
     Context,

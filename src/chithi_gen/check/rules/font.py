@@ -15,8 +15,8 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from chithi_gen.check.blanks import has_blank, is_unfilled
-from chithi_gen.check.docx_reader import Line, Paragraph, Segment
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line, Paragraph, Segment
 from chithi_gen.check.rules._base import Context, Problem, Rule, fail_from
 
 FONT_TNR = Rule(

@@ -19,9 +19,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from chithi_gen.check.blanks import is_unfilled
-from chithi_gen.check.docx_reader import Line
-from chithi_gen.check.locate import TIEU_NGU, norm
+from chithi_gen.check.locate.patterns import TIEU_NGU
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line
 from chithi_gen.check.rules._base import (
     NOT_FOUND_EN,
     NOT_FOUND_VI,

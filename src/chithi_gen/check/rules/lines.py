@@ -10,7 +10,7 @@ paragraph under it, whose left/right indents set its length) or a drawn line sha
 (DrawingML or VML). A line typed with underscores or dashes is not a drawn line: its
 length depends on the font and it prints as characters, so it fails with a request to
 draw a real line — a warning: the official samples themselves type them so. Text
-lengths come from Times New Roman metrics (``metrics``); a
+lengths come from Times New Roman metrics (``measure.metrics``); a
 multi-line agency name or summary is measured by its widest line as laid out.
 """
 
@@ -19,11 +19,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from chithi_gen.check.docx_reader import Line, Segment
-from chithi_gen.check.locate import RuleMark, is_rule_text
-from chithi_gen.check.metrics import Piece, line_width, wrapped_widths
+from chithi_gen.check.locate.rulemark import RuleMark
+from chithi_gen.check.locate.text import is_rule_text
+from chithi_gen.check.measure.metrics import Piece, line_width, wrapped_widths
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.ooxml import MM
+from chithi_gen.check.read.ooxml import MM
+from chithi_gen.check.read.paragraph import Line, Segment
 from chithi_gen.check.rules._base import Context, Rule
 
 TIEUNGU_RULE = Rule(

@@ -11,9 +11,10 @@
 
 from __future__ import annotations
 
-from chithi_gen.check.docx_reader import Line
-from chithi_gen.check.locate import Mark, norm
+from chithi_gen.check.locate.components import Mark
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line
 from chithi_gen.check.rules._base import (
     Context,
     Problem,

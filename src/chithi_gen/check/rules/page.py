@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from chithi_gen.check.docx_reader import Paragraph, Section
-from chithi_gen.check.layout import estimate_pages
+from chithi_gen.check.measure.layout import estimate_pages
 from chithi_gen.check.model import RuleResult
-from chithi_gen.check.ooxml import MM, Element, local, to_int, w, wattr
+from chithi_gen.check.read.ooxml import MM, Element, local, to_int, w, wattr
+from chithi_gen.check.read.paragraph import Paragraph
+from chithi_gen.check.read.section import Section
 from chithi_gen.check.rules._base import (
     ITALIC,
     UPRIGHT,

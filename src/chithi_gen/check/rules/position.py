@@ -15,9 +15,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from chithi_gen.check.docx_reader import Line, Paragraph
-from chithi_gen.check.metrics import single_line_height_pt
+from chithi_gen.check.measure.metrics import single_line_height_pt
 from chithi_gen.check.model import RuleResult
+from chithi_gen.check.read.paragraph import Line, Paragraph
 from chithi_gen.check.rules._base import Context, Problem, Rule, fail_from, pt
 
 HEADER_CENTER = Rule(

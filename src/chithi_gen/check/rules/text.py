@@ -17,7 +17,7 @@ import re
 
 from chithi_gen.check.abbreviations import TABLE
 from chithi_gen.check.blanks import is_blank_value
-from chithi_gen.check.locate import norm
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules._base import NOT_FOUND_EN, NOT_FOUND_VI, Context, Rule
 

@@ -1,4 +1,4 @@
-"""Horizontal rules (đường kẻ) under a line of text, and the text helpers they need.
+"""Horizontal rules (đường kẻ) under a line of text: borders, drawn lines, typed lines.
 
 A rule under a component may be a paragraph border (on the text's own paragraph or on
 a small empty paragraph below), a drawn line shape (DrawingML or VML, anchored below
@@ -8,25 +8,12 @@ underscores or dashes, which prints as characters and is reported as such.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from chithi_gen.check.docx_reader import Line, Paragraph
-
-_RULE_CHARS = set("_-–—─‾━")
-
-
-def norm(text: str) -> str:
-    """NFC, no-break spaces as spaces, whitespace collapsed, stripped."""
-    text = unicodedata.normalize("NFC", text).replace("\u00a0", " ")
-    return " ".join(text.split())
-
-
-def is_rule_text(text: str) -> bool:
-    """True for a line drawn with characters: underscores or dashes only (at least 3)."""
-    stripped = "".join(text.split())
-    return len(stripped) >= 3 and set(stripped) <= _RULE_CHARS
+from chithi_gen.check.locate.text import is_rule_text, norm
+from chithi_gen.check.locate.where import container
+from chithi_gen.check.read.paragraph import Line, Paragraph
 
 
 @dataclass(frozen=True)
@@ -43,11 +30,6 @@ class RuleMark:
     length: float | None
     text: str = ""
     offset: float | None = None
-
-
-def _container(p: Paragraph) -> tuple[object, ...]:
-    loc = p.location
-    return (loc.part, loc.table, loc.row, loc.col, loc.in_textbox)
 
 
 def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
@@ -68,7 +50,7 @@ def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
         return own
     blanks = 0
     for q in paras[p.order + 1 :]:
-        if _container(q) != _container(p):
+        if container(q) != container(p):
             break
         if q.is_blank or is_rule_text(q.text):
             mark = _mark_on(q, text_para=p, top=True)
@@ -85,7 +67,7 @@ def rule_after(paras: list[Paragraph], line: Line) -> RuleMark | None:
             return RuleMark("shape", q, shapes[0].width)
         break
     for q in reversed(paras[max(p.order - 4, 0) : p.order]):
-        if _container(q) != _container(p):
+        if container(q) != container(p):
             break
         shapes = [s for s in q.shapes if s.is_line]
         if shapes:
@@ -100,7 +82,7 @@ def _last_text_of_cell(paras: list[Paragraph], p: Paragraph) -> bool:
     if p.location.table is None:
         return False
     for q in paras[p.order + 1 :]:
-        if _container(q) != _container(p):
+        if container(q) != container(p):
             return True
         if not q.is_blank and not is_rule_text(q.text):
             return False

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from chithi_gen.check.docx_reader import DocModel, Line, Paragraph, Segment
-from chithi_gen.check.metrics import Piece, single_line_height_pt, wrapped_widths
+from chithi_gen.check.measure.metrics import Piece, single_line_height_pt, wrapped_widths
+from chithi_gen.check.read.document import DocModel
+from chithi_gen.check.read.paragraph import Line, Paragraph, Segment
 
 #: Below this share of a page the document is taken to fit on one page; above
 #: ``_SURELY_MORE`` to need two. Between them the estimate is not trusted.

@@ -24,8 +24,8 @@ from typing import BinaryIO
 
 from lxml import etree
 
-from chithi_gen.check.errors import CheckInputError
-from chithi_gen.check.ooxml import PKG_REL_NS, R_NS, Element, w
+from chithi_gen.check.read.ooxml import PKG_REL_NS, R_NS, Element, w
+from chithi_gen.errors import CheckInputError
 
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview | BinaryIO
 

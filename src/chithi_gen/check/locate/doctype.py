@@ -23,10 +23,11 @@ import re
 from dataclasses import dataclass
 
 from chithi_gen.check.abbreviations import DocName, by_title, fold
-from chithi_gen.check.docx_reader import DocModel
-from chithi_gen.check.locate import Components, norm
+from chithi_gen.check.locate.components import Components
+from chithi_gen.check.locate.text import norm
 from chithi_gen.check.model import DocType
 from chithi_gen.check.party import PARTY_MARKERS
+from chithi_gen.check.read.document import DocModel
 
 #: Tên loại of legal normative documents (văn bản quy phạm pháp luật).
 _NORMATIVE = (

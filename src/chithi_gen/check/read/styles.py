@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from chithi_gen.check.ooxml import (
+from chithi_gen.check.read.ooxml import (
     A_NS,
     Element,
     child,
