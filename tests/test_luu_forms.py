@@ -159,3 +159,17 @@ def test_forms_refused(luu: dict[str, Any], needle: str) -> None:
         validate_data(data)
     assert needle in exc.value.problems[0].message_en
     assert exc.value.problems[0].loc[0] == "luu"
+
+
+@pytest.mark.parametrize(("luu", "line", "typist"), FORMS)
+def test_the_checker_passes_every_form(luu: dict[str, Any], line: str, typist: str | None) -> None:
+    """Generator and checker agree: every Lưu form chithi renders, chithi check passes."""
+    from chithi_gen.check import check_docx
+
+    data = copy.deepcopy(MINIMAL)
+    data["luu"] = luu
+    report = check_docx(Renderer().render(data).docx)
+    bad = [
+        r for r in report.results if r.rule_id.startswith("ND30-NOINHAN") and r.status == "error"
+    ]
+    assert bad == [], [(r.rule_id, r.found, r.message_en) for r in bad]

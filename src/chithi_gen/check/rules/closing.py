@@ -194,7 +194,8 @@ def check_luu(ctx: Context) -> RuleResult:
     tail = m.group("tail") if m else ""
     if m and tail == ".":
         return last_pass(last, text, note=True)
-    if m and re.fullmatch(r",\s*\S.*\.", tail) and not tail.endswith(";."):
+    # ", NV." after VT, or the unit joined to it, "VT-TH." (both forms offices use).
+    if m and re.fullmatch(r"(?:,\s*|-)\S.*\.", tail) and not tail.endswith(";."):
         return last_pass(last, text, note=False)
     if m is None:
         vi = "dòng cuối cùng phải là «- Lưu: VT, …»"
@@ -222,7 +223,7 @@ def check_noi_nhan_size(ctx: Context) -> RuleResult:
     missing = _no_list(NOINHAN_SIZE, ctx)
     if missing is not None:
         return missing
-    lines = ctx.parts.noi_nhan
+    lines = [*ctx.parts.noi_nhan[:-1], _without_small_mark(ctx.parts.noi_nhan[-1])]
     expected = expect((11, 11), italic=False)
     problems = format_problems(lines, (11, 11), italic=False)
     if problems:
@@ -234,6 +235,19 @@ def check_noi_nhan_size(ctx: Context) -> RuleResult:
             "The recipient list is not 11 pt upright",
         )
     return NOINHAN_SIZE.passed(found=describe(s for ln in lines for s in ln.visible))
+
+
+#: The typist's mark after the drafting unit on the Lưu line, "NV(M)" (Phụ lục I, III.3
+#: as offices write it): set smaller than the line, or in subscript.
+_MARK = re.compile(r"^\([A-ZĐa-zđ0-9.]+\)$")
+
+
+def _without_small_mark(line: Line) -> Line:
+    """The Lưu line without a typist's mark set smaller than the list's 11 pt."""
+    if not _LUU.match(_line_text(line)):
+        return line
+    kept = [s for s in line.segments if not (_MARK.match(s.text) and s.props.size_pt < 11)]
+    return Line(line.paragraph, line.index, kept, line.column)
 
 
 def _no_signature(rule: Rule, ctx: Context) -> RuleResult | None:
