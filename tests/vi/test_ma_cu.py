@@ -206,9 +206,23 @@ def test_random_unicode_vietnamese_is_not_flagged(text: str) -> None:
 def test_random_round_trip(text: str, enc: Encoding) -> None:
     legacy = ma_hoa_cu(text, enc)
     assert chuyen_ma(legacy, enc) == text
-    # Never the wrong encoding; and a sentence of several legacy words is found.
-    assert phat_hien(legacy) in (enc, None)
-    hits = [w for w in text.split() if ma_hoa_cu(w, enc) != w]
+    # Never the wrong encoding — unless every legacy word also reads as Vietnamese in the
+    # other one ("Uûn": "Uỷn" in TCVN3, "Ủn" in VNI), where either guess is fair; and a
+    # sentence of several legacy words is found.
+    other_enc = "vni" if enc == "tcvn3" else "tcvn3"
+    legacy_words = [w for w in legacy.split() if len(w.strip(".,;")) > 1]
+    ambiguous = all(chuyen_ma(w, other_enc) != w for w in legacy_words)
+    assert phat_hien(legacy) in ((enc, None, other_enc) if ambiguous else (enc, None))
+    # Lone letters are no evidence (phat_hien's rule), and neither are words that read
+    # as Vietnamese in the other encoding too.
+    other = "vni" if enc == "tcvn3" else "tcvn3"
+    hits = [
+        w
+        for w in text.split()
+        if len(w.strip(".,;")) > 1
+        and ma_hoa_cu(w, enc) != w
+        and chuyen_ma(ma_hoa_cu(w, enc), other) == ma_hoa_cu(w, enc)
+    ]
     if len(hits) >= 4:
         assert phat_hien(legacy) == enc, legacy
 
