@@ -84,7 +84,7 @@ def _ten(ten: str) -> str:
 
 
 def _bo_ban_thuong_vu(name: str) -> str:
-    """"Ban Thường vụ Tỉnh ủy Cao Bằng" -> "Tỉnh ủy Cao Bằng": the standing committee
+    """ "Ban Thường vụ Tỉnh ủy Cao Bằng" -> "Tỉnh ủy Cao Bằng": the standing committee
     issues in its committee's name."""
     return re.sub(r"(?i)^ban\s+thường\s+vụ\s+", "", name)
 

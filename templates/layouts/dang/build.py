@@ -35,8 +35,8 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 from lxml import etree
@@ -193,7 +193,9 @@ def _body(xml: bytes) -> bytes:
         _p("KinhGui", "{%p endif %}"),
     )
     # Signature: the authority lines bold, the position (last line) not bold.
-    _set_text(_find(root, "{%p for dong in vb.quyen_han %}"), "{%p for dong in vb.quyen_han[:-1] %}")
+    _set_text(
+        _find(root, "{%p for dong in vb.quyen_han %}"), "{%p for dong in vb.quyen_han[:-1] %}"
+    )
     end = [p for p in root.iter(f"{{{W}}}p") if _text(p) == "{%p endfor %}"]
     end_quyen_han = next(
         p for p in end if p.find(f"{{{W}}}pPr/{{{W}}}pStyle").get(f"{{{W}}}val") == "QuyenHan"

@@ -71,9 +71,7 @@ def named_bodies(campaign: Campaign) -> Iterator[NamedBody]:
         yield NamedBody(("nguoi_ky", "tap_the"), nk.tap_the, "co_quan")
     qd = campaign.quyet_dinh
     if qd is not None:
-        yield NamedBody(
-            ("quyet_dinh", "tham_quyen_ban_hanh"), qd.tham_quyen_ban_hanh, "co_quan"
-        )
+        yield NamedBody(("quyet_dinh", "tham_quyen_ban_hanh"), qd.tham_quyen_ban_hanh, "co_quan")
         if qd.theo_de_nghi:
             yield NamedBody(("quyet_dinh", "theo_de_nghi"), qd.theo_de_nghi, "co_quan")
         for i, n in enumerate(qd.noi_nhan):
