@@ -35,9 +35,11 @@ typecheck: $(STAMP)
 test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest -q
 
-# Rebuild the bundled layout from its build script (reproducible).
+# Rebuild the bundled layouts from their build scripts (reproducible); the Party layout
+# is built from the nd30 one, so it comes second.
 layout: $(STAMP)
 	$(BIN)/python templates/layouts/nd30/build.py
+	$(BIN)/python templates/layouts/dang/build.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache

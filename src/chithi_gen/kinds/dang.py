@@ -120,9 +120,10 @@ def party_form(doc: Document, campaign: Campaign) -> Document:
     extra = dict(doc.extra)
     if doc.ky_hieu_loai == "CV":  # a công văn: its trích yếu goes under the số
         extra.setdefault("trich_yeu_cong_van", doc.trich_yeu)
+    so = f" {doc.so}" if doc.so else BLANK  # a draft: "Số      -CT/TU"
     return dataclasses.replace(
         doc,
-        so_ky_hieu=f"Số {doc.so or BLANK}-{doc.ky_hieu_loai}/{doc.ky_hieu_co_quan}",
+        so_ky_hieu=f"Số{so}-{doc.ky_hieu_loai}/{doc.ky_hieu_co_quan}",
         quyen_han=tuple(quyen_han_dang(in_hoa(x)) for x in doc.quyen_han),
         noi_nhan=(*lines, f"- Lưu {luu}."),
         noi_dung=_closing(doc.noi_dung),

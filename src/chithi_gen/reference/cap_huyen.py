@@ -169,7 +169,9 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
     Finds named units ("huyện Hà Quảng", "UBND huyện Hà Quảng", "Phòng Giáo dục và
     Đào tạo huyện Hà Quảng", "Quận 1", "thị xã Sơn Tây", "thành phố Bảo Lộc"), party
     committees ("Huyện ủy", "Ban Thường vụ Quận ủy", "Thị ủy Sơn Tây"), generic mentions
-    ("cấp huyện", "UBND các huyện,") and *thị trấn*. Case-insensitive on the type word;
+    ("cấp huyện", "UBND các huyện,"), offices named after an unnamed district ("Phòng
+    Nội vụ huyện", "Văn phòng HĐND và UBND huyện") and *thị trấn*, named or not ("UBND
+    các xã, thị trấn"). Case-insensitive on the type word;
     the name must be capitalised (or a number), so "các huyện miền núi" alone is not a
     named unit.
     """
@@ -223,9 +225,9 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
         end = after.start(1) + len(ten) if after and ten else m.end()
         add(CapHuyen(text[m.start() : end], m.start(), end, "cap_uy", ten or None, old))
 
-    for m in _CHUNG.finditer(text):
+    for m in _CUOI.finditer(text):  # the longer mention first: "Văn phòng … UBND huyện"
         add(CapHuyen(m.group(0), m.start(), m.end(), "cap_huyen", None))
-    for m in _CUOI.finditer(text):
+    for m in _CHUNG.finditer(text):
         add(CapHuyen(m.group(0), m.start(), m.end(), "cap_huyen", None))
     for m in _THI_TRAN.finditer(text):
         add(CapHuyen(m.group(0), m.start(), m.end(), "thi_tran", None))
