@@ -126,7 +126,8 @@ def test_text_survives_with_diacritics(pages: dict[str, list[str]], name: str) -
             assert "".join(para.split()) in body, para
     assert "Nơi nhận:" in whole
     # Vietnamese letters came through the PDF fonts, not as boxes or base letters.
-    assert all(ch in whole for ch in "ươđệảạ")
+    letters = set("ươđệảạ") & set("".join(d.plain_text() for d in docs))
+    assert len(letters) >= 4 and all(ch in whole for ch in letters)
 
 
 def _without_page_number(page: str) -> str:
