@@ -51,7 +51,7 @@ EXAMPLE_PAGES: dict[str, tuple[str | None, list[int | None]]] = {
     "ke-hoach-so-noi-vu-2026.yaml": (None, _numbered(1)),
     # Party documents (QĐ 399-QĐ/TW, HD 05-HD/VPTW), bundled `dang` layout.
     "mau-dang/chi-thi-tinh-uy.yaml": (None, _numbered(1)),
-    "mau-dang/ke-hoach-dang-uy-xa.yaml": (None, _numbered(2)),
+    "mau-dang/ke-hoach-dang-uy-xa.yaml": (None, _numbered(1)),
     "mau-dang/cong-van-dang-uy-xa.yaml": (None, _numbered(1)),
 }
 
