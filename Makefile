@@ -70,9 +70,11 @@ test-sdist: $(STAMP) system-deps
 	$(SDIST)/venv/bin/python -m pip install -q --no-deps --no-index $(SDIST)/wheel/chithi_gen-*.whl
 	cd $(SDIST)/chithi_gen-*/ && ../venv/bin/python -m pytest -q -p no:cacheprovider -m "not slow"
 
-# Rebuild the bundled layout from its build script (reproducible).
+# Rebuild the bundled layouts from their build scripts (reproducible); the Party layout
+# is built from the nd30 one, so it comes second.
 layout: $(STAMP)
 	$(BIN)/python templates/layouts/nd30/build.py
+	$(BIN)/python templates/layouts/dang/build.py
 
 clean:
 	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-lowest

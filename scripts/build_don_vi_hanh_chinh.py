@@ -45,6 +45,7 @@ EXPECTED_COMMUNES = 3321
 TEN_THEO_NGUOI_SU_KIEN = frozenset(
     {
         "Âu Cơ",
+        "Bế Văn Đàn",
         "Chu Văn An",
         "Đào Duy Từ",
         "Đặng Thùy Trâm",
@@ -70,6 +71,7 @@ TEN_THEO_NGUOI_SU_KIEN = frozenset(
         "Nguyễn Trãi",
         "Nguyễn Văn Linh",
         "Nguyễn Việt Khái",
+        "Nùng Trí Cao",
         "Phạm Ngũ Lão",
         "Phan Đình Phùng",
         "Phan Ngọc Hiển",

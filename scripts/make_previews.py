@@ -24,12 +24,27 @@ MAU = ROOT.parent / "shared" / "reference" / "nd30" / "phu-luc-III-goc.docx"
 #: Page of phu-luc-III-goc.docx that holds Mẫu 1.4 (as LibreOffice paginates it).
 MAU_PAGE = 8
 EXAMPLES = {
+    # Documents of the two-tier structure (2026).
+    "chi-thi-ubnd-xa-2026": ("chi-thi-ubnd-xa-2026.yaml", None),
+    "ke-hoach-ubnd-xa-2026": ("ke-hoach-ubnd-xa-2026.yaml", None),
+    "chuong-trinh-hanh-dong-ubnd-phuong-2026": (
+        "chuong-trinh-hanh-dong-ubnd-phuong-2026.yaml",
+        None,
+    ),
+    "chi-thi-chu-tich-ubnd-tinh-2026": ("chi-thi-chu-tich-ubnd-tinh-2026.yaml", None),
+    "quyet-dinh-chu-tich-ubnd-tinh-2026": ("quyet-dinh-chu-tich-ubnd-tinh-2026.yaml", None),
+    "quyet-dinh-ubnd-tinh-2026": ("quyet-dinh-ubnd-tinh-2026.yaml", None),
+    "ke-hoach-so-noi-vu-2026": ("ke-hoach-so-noi-vu-2026.yaml", None),
+    # Party documents (QĐ 399-QĐ/TW, HD 05-HD/VPTW).
+    "chi-thi-tinh-uy": ("mau-dang/chi-thi-tinh-uy.yaml", None),
+    "ke-hoach-dang-uy-xa": ("mau-dang/ke-hoach-dang-uy-xa.yaml", None),
+    "cong-van-dang-uy-xa": ("mau-dang/cong-van-dang-uy-xa.yaml", None),
+    # Seed reproductions of 2020-2021 and feature examples.
     "chi-thi-ha-quang-2020": ("chi-thi-ha-quang-2020.yaml", None),
     "chi-thi-ha-quang-2021": ("chi-thi-ha-quang-2021.yaml", None),
     "chuong-trinh-ky-anh-2020": ("chuong-trinh-ky-anh-2020.yaml", None),
     "chuong-trinh-kem-quyet-dinh": ("chuong-trinh-kem-quyet-dinh.yaml", None),
     "phuong-an": ("mau-don-vi/phuong-an-phong-chong-thien-tai.yaml", "mau-don-vi"),
-    "chi-thi-huyen-uy": ("mau-dang/chi-thi-huyen-uy.yaml", "mau-dang"),
 }
 
 

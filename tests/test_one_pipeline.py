@@ -15,9 +15,11 @@ from chithi_gen.lookup import ENV_VAR
 from support import EXAMPLES, bundled_layout_bytes
 
 #: (campaign file, its template folder or None).
-CASES = [(p, None) for p in sorted(EXAMPLES.glob("*.yaml"))] + [
-    (EXAMPLES / "mau-dang" / "chi-thi-huyen-uy.yaml", EXAMPLES / "mau-dang"),
+CASES = [
+    (p, None) for p in [*sorted(EXAMPLES.glob("*.yaml")), *sorted(EXAMPLES.glob("mau-dang/*.yaml"))]
+] + [
     (EXAMPLES / "mau-don-vi" / "phuong-an-phong-chong-thien-tai.yaml", EXAMPLES / "mau-don-vi"),
+    (EXAMPLES / "batch" / "chi-thi-cac-xa-2026.yaml", None),
 ]
 
 

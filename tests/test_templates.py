@@ -247,48 +247,6 @@ def test_copy_of_bundled_layout_as_starting_point(tmp_path: Path) -> None:
     assert Document(io.BytesIO(renderer.render_docx(campaign))).paragraphs
 
 
-PARTY = EXAMPLES / "mau-dang"
-
-
-def test_party_layout_is_reproducible() -> None:
-    assert (
-        _built_by(PARTY / "tao_mau.py") == (PARTY / "layouts" / "dang" / "layout.docx").read_bytes()
-    )
-
-
-def test_party_directive_from_layout_and_kinds_only() -> None:
-    """Hướng dẫn 36-HD/VPTW form, with the same model and no code of its own."""
-    renderer = Renderer([PARTY])
-    doc = Document(io.BytesIO(renderer.render_docx(renderer.load(PARTY / "chi-thi-huyen-uy.yaml"))))
-    header = doc.tables[0]
-    left = [p.text for p in header.cell(0, 0).paragraphs if p.text]
-    assert left == ["ĐẢNG BỘ TỈNH CAO BẰNG", "HUYỆN ỦY HÀ QUẢNG", "*"]
-    assert [p.text for p in header.cell(0, 1).paragraphs if p.text] == ["ĐẢNG CỘNG SẢN VIỆT NAM"]
-    assert header.cell(1, 0).text == "Số 12-CT/HU"
-    assert header.cell(1, 1).text == "Hà Quảng, ngày 05 tháng 3 năm 2026"
-    texts = [p.text for p in doc.paragraphs if p.text]
-    assert texts[0] == "CHỈ THỊ"
-    assert texts[1].replace("\n", " ").startswith("về tăng cường")
-    assert texts[2] == "-----"
-    sign = doc.tables[-1]
-    assert [p.text for p in sign.cell(0, 0).paragraphs if p.text] == [
-        "Nơi nhận:",
-        "- Ban Thường vụ Tỉnh ủy (b/c),",
-        "- Các đảng bộ, chi bộ trực thuộc,",
-        "- Các đồng chí Huyện ủy viên,",
-        "- Lưu Văn phòng Huyện ủy.",
-    ]
-    assert [p.text for p in sign.cell(0, 1).paragraphs if p.text] == [
-        "T/M BAN THƯỜNG VỤ",
-        "BÍ THƯ",
-        "Đàm Văn Hùng",
-    ]
-    styles = {s.style_id: s for s in doc.styles}
-    assert styles["QuocHieu"].font.size.pt == 15 and styles["NoiNhanNhan"].font.underline
-    section = doc.sections[0]
-    assert round(section.left_margin.mm) == 30 and round(section.right_margin.mm) == 15
-
-
 def test_batch_with_a_user_template_folder(tmp_path: Path) -> None:
     """Workers get the organisation's kinds, layout and snippets too."""
     import concurrent.futures as cf

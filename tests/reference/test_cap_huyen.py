@@ -38,11 +38,20 @@ def found(text: str) -> list[tuple[str, str, str | None]]:
         ("Quận ủy", ("Quận ủy", "cap_uy")),
         ("Thị ủy Sơn Tây", ("Thị ủy Sơn Tây", "cap_uy")),
         ("Thành ủy Bảo Lộc", ("Thành ủy Bảo Lộc", "cap_uy")),
-        ("các phòng chuyên môn cấp huyện", ("cấp huyện", "cap_huyen")),
+        ("các phòng chuyên môn cấp huyện", ("phòng chuyên môn cấp huyện", "cap_huyen")),
         ("UBND các huyện, thị xã, thành phố", ("UBND các huyện", "cap_huyen")),
         ("Huyện đoàn", ("Huyện đoàn", "cap_huyen")),
         ("thị trấn Xuân Hòa", ("thị trấn Xuân Hòa", "thi_tran")),
         ("huyện đảo Lý Sơn", ("huyện đảo Lý Sơn", "huyen")),
+        # An office of an unnamed district, the name ending with "huyện".
+        ("Theo đề nghị của Trưởng phòng Nội vụ huyện", ("phòng Nội vụ huyện", "cap_huyen")),
+        ("Văn phòng HĐND và UBND huyện;", ("Văn phòng HĐND và UBND huyện", "cap_huyen")),
+        ("Trang Thông tin điện tử huyện", ("Trang Thông tin điện tử huyện", "cap_huyen")),
+        (
+            "Hội đồng Thi đua - Khen thưởng huyện.",
+            ("Hội đồng Thi đua - Khen thưởng huyện", "cap_huyen"),
+        ),
+        ("UBND các xã, thị trấn", ("thị trấn", "thi_tran")),
     ],
 )
 def test_finds_district_level_bodies(text: str, expected: tuple[str, str]) -> None:
@@ -67,6 +76,9 @@ def test_finds_district_level_bodies(text: str, expected: tuple[str, str]) -> No
         "các huyện miền núi phía Bắc trước đây",
         "Đặc khu Phú Quốc",
         "Quyết định về thị xã hội hóa",
+        "Văn phòng HĐND và UBND xã",
+        "Phòng Văn hóa - Xã hội",
+        "Hội đồng Thi đua - Khen thưởng xã",
         "",
     ],
 )

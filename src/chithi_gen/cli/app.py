@@ -39,8 +39,21 @@ def render(args: argparse.Namespace) -> int:
         warn(draft.warnings, str(file))
         result = renderer.render(draft)
         written.append(write_atomic(out, result.docx, force=args.force))
-        if args.pdf or args.png:
-            written += write_extras(out, result.docx, pdf=args.pdf, png=args.png, force=args.force)
+        meta = None
+        if args.metadata:
+            from chithi_gen.render.metadata import metadata
+
+            meta = metadata(draft.campaign, result.documents)
+        if args.pdf or args.pdfa or args.png or meta is not None:
+            written += write_extras(
+                out,
+                result.docx,
+                pdf=args.pdf or args.pdfa,
+                png=args.png,
+                force=args.force,
+                pdfa=args.pdfa,
+                metadata=meta,
+            )
     except ChithiError as exc:
         _written(written)
         if written:
@@ -155,12 +168,20 @@ def schema(args: argparse.Namespace) -> int:
 def batch(args: argparse.Namespace) -> int:
     """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
     from chithi_gen.api import Renderer
+    from chithi_gen.batch.beside import Beside
     from chithi_gen.cli.batch import run_batch
 
+    beside = Beside(pdf=args.pdf, pdfa=args.pdfa, metadata=args.metadata)
     try:
         renderer = Renderer(args.templates, layout=args.layout)
         return run_batch(
-            renderer, args.file, args.variations, args.output, force=args.force, jobs=args.jobs
+            renderer,
+            args.file,
+            args.variations,
+            args.output,
+            force=args.force,
+            jobs=args.jobs,
+            beside=beside,
         )
     except ChithiError as exc:
         return report(exc)
@@ -241,6 +262,20 @@ def _layout_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def _signing_options(p: argparse.ArgumentParser) -> None:
+    """Options for e-office systems: PDF/A-2b and the Phụ lục VI metadata."""
+    p.add_argument(
+        "--pdfa",
+        action="store_true",
+        help="tệp .pdf theo chuẩn PDF/A-2b để ký số, lưu trữ (PDF/A-2b for signing; implies --pdf)",
+    )
+    p.add_argument(
+        "--metadata",
+        action="store_true",
+        help="ghi thêm OUT.json: thông tin Phụ lục VI Nghị định 30/2020/NĐ-CP (e-office metadata)",
+    )
+
+
 def _force_option(p: argparse.ArgumentParser) -> None:
     p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
 
@@ -272,6 +307,7 @@ def parser() -> argparse.ArgumentParser:
     _force_option(p)
     p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf (also write a PDF)")
     p.add_argument("--png", action="store_true", help="tạo thêm ảnh từng trang (page images)")
+    _signing_options(p)
     _templates_option(p)
     _layout_option(p)
 
@@ -307,12 +343,15 @@ def parser() -> argparse.ArgumentParser:
     )
     _force_option(p)
     p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
+    p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf cho mỗi văn bản")
+    _signing_options(p)
     _templates_option(p)
     _layout_option(p)
 
-    from chithi_gen.cli import diff
+    from chithi_gen.cli import bang_xa, diff
 
     diff.add(sub)
+    bang_xa.add_parser(sub)
 
     p = sub.add_parser(
         "templates",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from chithi_gen.api import Renderer
-from chithi_gen.batch import ItemResult, read_variations, render_batch
+from chithi_gen.batch import BatchReport, ItemResult, read_variations, render_batch
+from chithi_gen.batch.beside import Beside, write_beside
 from chithi_gen.cli.messages import echo, with_hint
 
 #: Exit code when the only failures are files that could not be written.
@@ -22,6 +23,7 @@ def run_batch(
     *,
     force: bool = False,
     jobs: int | None = None,
+    beside: Beside | None = None,
 ) -> int:
     """Run the batch and print its report; return the exit code: 0 when every row was
     written, 4 when the only failures are files that could not be written (already there
@@ -85,6 +87,28 @@ def run_batch(
         for line in res.messages(tuple(with_hint(p) for p in res.problems)):
             echo(line, err=True)
     echo(report.summary())
-    if not report.failed:
+    code = 0
+    if report.failed:
+        code = EXIT_OUTPUT if report.only_output_errors else EXIT_ROWS
+    if beside is not None and beside.wanted:
+        code = max(code, _write_beside(report, campaign, beside, renderer, force))
+    return code
+
+
+def _write_beside(
+    report: BatchReport, campaign: Path, beside: Beside, renderer: Renderer, force: bool
+) -> int:
+    """PDF and metadata beside the documents written; the exit code of their failures."""
+    from chithi_gen.output import EXISTS
+
+    results = write_beside(report, campaign, beside, renderer=renderer, force=force)
+    bad = [r for r in results if r.problems]
+    for res in bad:
+        for line in res.item.messages(tuple(with_hint(p) for p in res.problems)):
+            echo(line, err=True)
+    files = sum(len(r.written) for r in results)
+    echo(f"Tệp kèm theo / files beside the documents: {files}; lỗi / errors: {len(bad)}")
+    if not bad:
         return 0
-    return EXIT_OUTPUT if report.only_output_errors else EXIT_ROWS
+    only_exists = all(p.code == EXISTS for r in bad for p in r.problems)
+    return EXIT_OUTPUT if only_exists else EXIT_ROWS

@@ -38,23 +38,24 @@ LOAI_CAP_HUYEN: Final = (
 """The kinds of mention :func:`tim_cap_huyen` reports."""
 
 _TEN_LOAI: Final = {
-    "huyen": ("huyện", "district"),
-    "quan": ("quận", "urban district"),
-    "thi_xa": ("thị xã", "town"),
-    "thanh_pho_thuoc_tinh": ("thành phố thuộc tỉnh", "provincial city"),
-    "cap_uy": ("cấp ủy cấp huyện", "district-level party committee"),
-    "cap_huyen": ("cấp huyện", "district level"),
-    "thi_tran": ("thị trấn", "township"),
+    "huyen": ("huyện", "districts (huyện)"),
+    "quan": ("quận", "urban districts (quận)"),
+    "thi_xa": ("thị xã", "towns (thị xã)"),
+    "thanh_pho_thuoc_tinh": ("thành phố thuộc tỉnh", "provincial cities"),
+    "cap_uy": ("cấp ủy cấp huyện", "district-level party committees"),
+    "cap_huyen": ("cấp huyện", "district-level bodies"),
+    "thi_tran": ("thị trấn", "townships"),
 }
 
 # One word of a proper name: starts with a capital letter or is a number ("Quận 1").
 _TU = r"[^\W\d_][\w'’]*|\d{1,2}"
 # A body whose name the district follows: "UBND huyện …", "Phòng Nội vụ huyện …".
-_DAU = (
-    r"(?:Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Đảng bộ|Đảng ủy"
+_CO_QUAN = (
+    r"Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Hội đồng nhân dân|HĐND|Đảng bộ|Đảng ủy"
     r"|Ủy ban Mặt trận Tổ quốc|Uỷ ban Mặt trận Tổ quốc|Văn phòng|Phòng|Ban|Công an"
-    r"|Trung tâm|Chủ tịch|Phó Chủ tịch)"
+    r"|Trung tâm|Chủ tịch|Phó Chủ tịch"
 )
+_DAU = rf"(?:{_CO_QUAN})"
 _LOAI_DON_VI = re.compile(
     r"(?<!\w)(?:huyện(?:[ \t]+đảo)?|quận|thị[ \t]+xã|thành[ \t]+phố|thị[ \t]+trấn)(?!\w)",
     re.IGNORECASE,
@@ -67,6 +68,19 @@ _CHUNG = re.compile(
     r"\b(?:cấp[ \t]+(?:huyện|quận)|huyện[ \t]+đoàn|quận[ \t]+đoàn|thị[ \t]+đoàn"
     rf"|{_DAU}[ \t]+(?:các[ \t]+)?(?:huyện|quận|thị[ \t]+xã)"
     r"(?=[ \t]*[,;.:)]|[ \t]+(?:và|trên|thuộc|trực)\b))",
+    re.IGNORECASE,
+)
+# A body named after an unnamed district at the end of the name: "Phòng Nội vụ huyện",
+# "Văn phòng HĐND và UBND huyện", "Trang Thông tin điện tử huyện".
+_CUOI = re.compile(
+    rf"\b(?:{_CO_QUAN}|Hội đồng|Trang thông tin điện tử|Cổng thông tin điện tử)"
+    r"(?:[ \t]+[^\s,;:.()“”\"]+){0,8}?[ \t]+(?:huyện|quận|thị[ \t]+xã)"
+    r"(?=[ \t]*(?:$|[,;.:)(]))",
+    re.IGNORECASE,
+)
+# "UBND các xã, thị trấn": township as a kind of unit, without a name.
+_THI_TRAN = re.compile(
+    r"(?<!\w)thị[ \t]+trấn(?=[ \t]*(?:$|[,;.:)(])|[ \t]+(?:và|trên|thuộc|trực)\b)",
     re.IGNORECASE,
 )
 _LA_CAP_UY = re.compile(r"(?i)^(?:ủy|uỷ)\b")
@@ -106,7 +120,7 @@ class CapHuyen:
             f"“{self.doan}”{where_vi}: từ ngày 01/7/2025 không còn {vi_loai} (chính quyền"
             " địa phương hai cấp, Luật Tổ chức chính quyền địa phương số 72/2025/QH15)."
             " Hãy ghi cơ quan cấp tỉnh hoặc cấp xã nay đảm nhận.",
-            f"“{self.doan}”{where_en}: there has been no {en_loai} level since 1 July 2025"
+            f"“{self.doan}”{where_en}: there have been no {en_loai} since 1 July 2025"
             " (two-tier local government, Law 72/2025/QH15). Name the provincial or commune"
             " body that took over.",
         )
@@ -155,7 +169,9 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
     Finds named units ("huyện Hà Quảng", "UBND huyện Hà Quảng", "Phòng Giáo dục và
     Đào tạo huyện Hà Quảng", "Quận 1", "thị xã Sơn Tây", "thành phố Bảo Lộc"), party
     committees ("Huyện ủy", "Ban Thường vụ Quận ủy", "Thị ủy Sơn Tây"), generic mentions
-    ("cấp huyện", "UBND các huyện,") and *thị trấn*. Case-insensitive on the type word;
+    ("cấp huyện", "UBND các huyện,"), offices named after an unnamed district ("Phòng
+    Nội vụ huyện", "Văn phòng HĐND và UBND huyện") and *thị trấn*, named or not ("UBND
+    các xã, thị trấn"). Case-insensitive on the type word;
     the name must be capitalised (or a number), so "các huyện miền núi" alone is not a
     named unit.
     """
@@ -209,8 +225,12 @@ def tim_cap_huyen(text: str) -> tuple[CapHuyen, ...]:
         end = after.start(1) + len(ten) if after and ten else m.end()
         add(CapHuyen(text[m.start() : end], m.start(), end, "cap_uy", ten or None, old))
 
+    for m in _CUOI.finditer(text):  # the longer mention first: "Văn phòng … UBND huyện"
+        add(CapHuyen(m.group(0), m.start(), m.end(), "cap_huyen", None))
     for m in _CHUNG.finditer(text):
         add(CapHuyen(m.group(0), m.start(), m.end(), "cap_huyen", None))
+    for m in _THI_TRAN.finditer(text):
+        add(CapHuyen(m.group(0), m.start(), m.end(), "thi_tran", None))
 
     found.sort(key=lambda c: c.bat_dau)
     return tuple(found)

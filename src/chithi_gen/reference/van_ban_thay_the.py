@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -214,6 +215,21 @@ def _ten_keys() -> tuple[tuple[str, tuple[ThayThe, ...]], ...]:
     return tuple(sorted(((k, tuple(v)) for k, v in by_key.items()), key=lambda p: -len(p[0])))
 
 
+@cache
+def _tails() -> tuple[str, ...]:
+    """The last two words of every name matched by name ("khen thưởng", "địa phương" …):
+    a text that cites one by name holds them (casefolded, NFC)."""
+    tails = set()
+    for _, records in _ten_keys():
+        for r in records:
+            words = re.findall(r"\w+", unicodedata.normalize("NFC", r.van_ban.ten).casefold())
+            tails.add(" ".join(words[-2:]))
+    return tuple(sorted(tails))
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19[4-9]\d|20\d\d)(?!\d)")
+
+
 def _year_after(key_text: str, end: int) -> int | None:
     """The first year (four digits, 1945-2099) in the eight words after ``end``."""
     words = key_text[end:].split()[:8]
@@ -243,6 +259,56 @@ def tim_thay_the(so_ky_hieu: str | None = None, ten: str | None = None) -> ThayT
     return None
 
 
+@cache
+def _ten_patterns() -> tuple[tuple[re.Pattern[str], tuple[ThayThe, ...]], ...]:
+    """:func:`_ten_keys` compiled once."""
+    return tuple((re.compile(rf"(?<!\w){re.escape(k)}(?!\w)"), r) for k, r in _ten_keys())
+
+
+def _windows(text: str) -> list[tuple[int, str]]:
+    """The parts of ``text`` that may cite a document by name, with their offsets: around
+    each end of a known name (a name is under 120 characters, its year within eight
+    words after it). Most texts have none, and the costly key is built for these only."""
+    if not _YEAR.search(text):
+        return []
+    low = unicodedata.normalize("NFC", text).casefold()
+    spans: list[list[int]] = []
+    for tail in _tails():
+        for m in re.finditer(r"\W+".join(map(re.escape, tail.split())), low):
+            a, b = max(0, m.start() - 240), min(len(low), m.end() + 120)
+            if spans and a <= spans[-1][1]:
+                spans[-1][1] = max(spans[-1][1], b)
+            else:
+                spans.append([a, b])
+    spans.sort()
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    scale = len(text) / max(1, len(low))
+    return [(round(a * scale), low[a:b]) for a, b in merged]
+
+
+def _by_name(text: str) -> list[tuple[int, ThayThe]]:
+    """Citations by name and year of an old document in ``text``, with offsets."""
+    key_text = khoa(text)
+    hits: list[tuple[int, ThayThe]] = []
+    taken: list[tuple[int, int]] = []
+    for pattern, records in _ten_patterns():
+        for m in pattern.finditer(key_text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue  # inside a longer name: "Luật sửa đổi … của Luật Thi đua …"
+            taken.append((m.start(), m.end()))
+            year = _year_after(key_text, m.end())
+            for record in records:
+                if year in record.nam:
+                    # Offsets differ between text and key_text; order by a proportional guess.
+                    hits.append((round(m.start() * len(text) / max(1, len(key_text))), record))
+    return hits
+
+
 def tim_trong_van_ban(text: str) -> tuple[ThayThe, ...]:
     """Every replaced document cited in ``text``, in order of first citation, each once.
 
@@ -260,18 +326,7 @@ def tim_trong_van_ban(text: str) -> tuple[ThayThe, ...]:
             found = _data().theo_so.get(code)
         if found is not None:
             hits.append((m.start(), found))
-    key_text = khoa(text)
-    taken: list[tuple[int, int]] = []
-    for key, records in _ten_keys():
-        for m in re.finditer(rf"(?<!\w){re.escape(key)}(?!\w)", key_text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue  # inside a longer name: "Luật sửa đổi … của Luật Thi đua …"
-            taken.append((m.start(), m.end()))
-            year = _year_after(key_text, m.end())
-            for record in records:
-                if year in record.nam:
-                    # Offsets differ between text and key_text; order by a proportional guess.
-                    at = round(m.start() * len(text) / max(1, len(key_text)))
-                    hits.append((at, record))
+    for at, window in _windows(text):
+        hits += [(at + off, record) for off, record in _by_name(window)]
     hits.sort(key=lambda h: h[0])
     return tuple(dict.fromkeys(r for _, r in hits))

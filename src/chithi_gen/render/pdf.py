@@ -10,12 +10,19 @@ and its metric-compatible substitute Liberation Serif otherwise (Debian package
 :func:`docx_to_pdf_many` converts a batch with one LibreOffice start per
 :data:`GROUP` documents: starting ``soffice`` costs seconds, converting one more
 document in a running instance a fraction of that.
+
+With ``pdfa=True`` the export filter writes PDF/A-2b (ISO 19005-2, level B): every font
+embedded, an sRGB output intent, XMP metadata with ``pdfaid:part`` 2 and
+``pdfaid:conformance`` B, and a tagged text layer, which is what e-office systems ingest
+and archive (docs/nguon-quy-dinh-2026.md §5). LibreOffice's ``SelectPdfVersion`` 2 is
+PDF/A-2b.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -32,6 +39,9 @@ TIMEOUT = 180
 GROUP = 200
 #: Extra seconds allowed per document in one invocation.
 PER_DOCUMENT = 10
+#: The export filter: plain PDF, and PDF/A-2b (LibreOffice ``SelectPdfVersion`` 2).
+FILTER_PDF = "pdf:writer_pdf_Export"
+FILTER_PDFA = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
 
 
 def find_soffice() -> str:
@@ -64,10 +74,16 @@ def _end_group(proc: subprocess.Popen[bytes]) -> None:
 
 
 def run_soffice(
-    soffice: str, work: Path, outdir: Path, files: Sequence[Path], timeout: float
+    soffice: str,
+    work: Path,
+    outdir: Path,
+    files: Sequence[Path],
+    timeout: float,
+    *,
+    pdfa: bool = False,
 ) -> None:
-    """Convert ``files`` to PDF into ``outdir`` with one headless LibreOffice whose
-    profile lives in ``work`` (never the user's own profile).
+    """Convert ``files`` to PDF (PDF/A-2b with ``pdfa``) into ``outdir`` with one headless
+    LibreOffice whose profile lives in ``work`` (never the user's own profile).
 
     Raises :class:`ConversionError` when LibreOffice fails or exceeds ``timeout``
     seconds; its whole process group is then ended.
@@ -78,7 +94,7 @@ def run_soffice(
         "--headless",
         "--norestore",
         "--convert-to",
-        "pdf:writer_pdf_Export",
+        FILTER_PDFA if pdfa else FILTER_PDF,
         "--outdir",
         str(outdir),
         *[str(f) for f in files],
@@ -113,15 +129,16 @@ def run_soffice(
         )
 
 
-def docx_to_pdf(docx: bytes) -> bytes:
-    """Convert .docx bytes to PDF bytes with a cold-started headless LibreOffice."""
-    return docx_to_pdf_many([docx])[0]
+def docx_to_pdf(docx: bytes, *, pdfa: bool = False) -> bytes:
+    """Convert .docx bytes to PDF bytes (PDF/A-2b with ``pdfa``) with a cold-started
+    headless LibreOffice."""
+    return docx_to_pdf_many([docx], pdfa=pdfa)[0]
 
 
-def docx_to_pdf_many(documents: Sequence[bytes]) -> list[bytes]:
-    """PDF bytes of each .docx in ``documents``, in order, with one LibreOffice start per
-    :data:`GROUP` documents. Raises :class:`ConversionError` naming the documents
-    (1-based) that produced no PDF."""
+def docx_to_pdf_many(documents: Sequence[bytes], *, pdfa: bool = False) -> list[bytes]:
+    """PDF bytes (PDF/A-2b with ``pdfa``) of each .docx in ``documents``, in order, with
+    one LibreOffice start per :data:`GROUP` documents. Raises :class:`ConversionError`
+    naming the documents (1-based) that produced no PDF."""
     if not documents:
         return []
     soffice = find_soffice()
@@ -135,7 +152,8 @@ def docx_to_pdf_many(documents: Sequence[bytes]) -> list[bytes]:
             (work / "docx" / f"{name}.docx").write_bytes(data)
         for start in range(0, len(names), GROUP):
             group = [work / "docx" / f"{n}.docx" for n in names[start : start + GROUP]]
-            run_soffice(soffice, work, work / "pdf", group, TIMEOUT + PER_DOCUMENT * len(group))
+            timeout = TIMEOUT + PER_DOCUMENT * len(group)
+            run_soffice(soffice, work, work / "pdf", group, timeout, pdfa=pdfa)
         missing = [
             str(i) for i, n in enumerate(names, 1) if not (work / "pdf" / f"{n}.pdf").exists()
         ]
@@ -147,3 +165,21 @@ def docx_to_pdf_many(documents: Sequence[bytes]) -> list[bytes]:
                 code="conversion-failed",
             )
         return [(work / "pdf" / f"{n}.pdf").read_bytes() for n in names]
+
+
+_PAGES = re.compile(rb"/Type\s*/Pages\b")
+_COUNT = re.compile(rb"/Count\s+(\d+)")
+
+
+def page_count(pdf: bytes) -> int | None:
+    """The number of pages of a PDF LibreOffice wrote: the ``/Count`` of its page tree
+    (the largest, the root's), read without a PDF library; ``None`` if none is found
+    (a PDF whose objects are compressed into object streams)."""
+    counts = []
+    for m in _PAGES.finditer(pdf):
+        start = pdf.rfind(b"obj", 0, m.start())
+        end = pdf.find(b"endobj", m.end())
+        found = _COUNT.search(pdf, start if start >= 0 else 0, end if end >= 0 else len(pdf))
+        if found:
+            counts.append(int(found.group(1)))
+    return max(counts) if counts else None

@@ -11,15 +11,26 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chithi_gen.compose.advice.district import district_warnings
 from chithi_gen.compose.advice.luu import luu_warnings
+from chithi_gen.compose.advice.party import party_warnings
 from chithi_gen.compose.advice.recipients import recipient_warnings
+from chithi_gen.compose.advice.replaced import replaced_warnings
+from chithi_gen.compose.advice.units import unit_warnings
 from chithi_gen.errors import Problem
 from chithi_gen.model import Campaign
 
 Advisor = Callable[[Campaign], list[Problem]]
 
 #: Every advisor, in the order their warnings are reported.
-ADVISORS: tuple[Advisor, ...] = (recipient_warnings, luu_warnings)
+ADVISORS: tuple[Advisor, ...] = (
+    recipient_warnings,
+    luu_warnings,
+    unit_warnings,
+    district_warnings,
+    replaced_warnings,
+    party_warnings,
+)
 
 
 def warnings(campaign: Campaign) -> list[Problem]:
@@ -27,4 +38,14 @@ def warnings(campaign: Campaign) -> list[Problem]:
     return [p for advisor in ADVISORS for p in advisor(campaign)]
 
 
-__all__ = ["ADVISORS", "Advisor", "luu_warnings", "recipient_warnings", "warnings"]
+__all__ = [
+    "ADVISORS",
+    "Advisor",
+    "district_warnings",
+    "luu_warnings",
+    "party_warnings",
+    "recipient_warnings",
+    "replaced_warnings",
+    "unit_warnings",
+    "warnings",
+]
