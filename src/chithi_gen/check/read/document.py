@@ -1,7 +1,8 @@
 """The read document: its package, styles, sections and body paragraphs (``read_model``).
 
 The main document is read once, in document order (see ``walk``); header and footer
-parts are read the same way on demand (``DocModel.part_paragraphs``).
+parts are read the same way on demand (``DocModel.part_paragraphs``), and so are the
+footnotes and endnotes (``DocModel.note_texts``).
 """
 
 from __future__ import annotations
@@ -40,6 +41,27 @@ class DocModel:
             reader.walk_container(root, None, Where(block=0), 9000)
             self._parts[name] = reader.paragraphs
         return name, self._parts[name]
+
+    def note_texts(self, kind: str = "footnote") -> dict[str, str]:
+        """The text of each footnote (``kind="footnote"``) or endnote (``"endnote"``),
+        by its ``w:id``: its paragraphs' text, whitespace collapsed, without the note's
+        own number; separators are left out."""
+        root = self.package.related(f"{kind}s")
+        if root is None:
+            return {}
+        out: dict[str, str] = {}
+        for note in root.iter(w(kind)):
+            if wattr(note, "type") in _SEPARATORS:
+                continue
+            reader = Reader(self.styles, f"word/{kind}s.xml", [], 0)
+            reader.walk_container(note, None, Where(block=0), 9000)
+            text = " ".join(p.text.replace("\n", " ") for p in reader.paragraphs)
+            out[wattr(note, "id") or ""] = " ".join(text.split())
+        return out
+
+
+#: Notes that are not the document's own text.
+_SEPARATORS = {"separator", "continuationSeparator", "continuationNotice"}
 
 
 def read_model(source: Source) -> DocModel:

@@ -99,6 +99,9 @@ class Paragraph:
     #: Page starts Word recorded when it last laid the paragraph out
     #: (``w:lastRenderedPageBreak``).
     rendered_breaks: int = 0
+    #: Footnote and endnote references: (offset in ``text``, ``"footnote"`` or
+    #: ``"endnote"``, the note's ``w:id``), in order.
+    notes: tuple[tuple[int, str, str], ...] = ()
 
     @property
     def text(self) -> str:

@@ -141,6 +141,7 @@ class Reader:
         break_before = props.page_break_before
         break_inside = False
         rendered = 0
+        notes: list[tuple[int, str, str]] = []
         for r in iter_runs(p):
             rp = self.styles.run(r, props.style_id, table_style)
             for item in _run_items(r):
@@ -156,6 +157,9 @@ class Reader:
                 if isinstance(item, str):
                     if not rp.vanish or item == "\n":
                         _append(segments, item, rp)
+                elif local(item) in NOTE_REFERENCES:
+                    at = sum(len(seg.text) for seg in segments)
+                    notes.append((at, NOTE_REFERENCES[local(item)], wattr(item, "id") or ""))
                 else:
                     found_shapes, found_boxes = shapes_in(item)
                     shapes += found_shapes
@@ -184,6 +188,7 @@ class Reader:
             page_break_before=break_before,
             page_break_inside=break_inside,
             rendered_breaks=rendered,
+            notes=tuple(notes),
         )
         self.paragraphs.append(para)
         for box, width in boxes:
@@ -198,6 +203,8 @@ def _append(segments: list[Segment], text: str, props: RunProps) -> None:
         segments.append(Segment(text, props))
 
 
+#: Note reference elements of a run, and the note part each points into.
+NOTE_REFERENCES = {"footnoteReference": "footnote", "endnoteReference": "endnote"}
 _SKIP = {"pPr", "del", "moveFrom", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd"}
 #: Most cells one table cell may span (a larger ``w:gridSpan`` is malformed).
 _MAX_SPAN = 64
@@ -256,7 +263,7 @@ def iter_runs(container: Element) -> Iterator[Element]:
 
 
 def _run_items(r: Element) -> Iterator[str | Element]:
-    """The text pieces of a run, and its drawings (as elements)."""
+    """The text pieces of a run, its drawings and its note references (as elements)."""
     for el in children(r):
         name = local(el)
         if name == "t":
@@ -269,5 +276,5 @@ def _run_items(r: Element) -> Iterator[str | Element]:
             yield "\v"
         elif name == "noBreakHyphen":
             yield "-"
-        elif name in {"drawing", "pict", "object"}:
+        elif name in {"drawing", "pict", "object"} or name in NOTE_REFERENCES:
             yield el
