@@ -1,4 +1,5 @@
-"""The ``chithi`` commands: render, validate, check, schema, batch, templates.
+"""The ``chithi`` commands: render, validate, check, schema, batch, templates (diff, bang-xa
+and import register themselves from their own modules).
 
 Built on :mod:`argparse` (the standard library), and each command imports only what it
 uses, so ``chithi check`` and ``chithi --help`` start in a few tens of milliseconds and
@@ -348,10 +349,11 @@ def parser() -> argparse.ArgumentParser:
     _templates_option(p)
     _layout_option(p)
 
-    from chithi_gen.cli import bang_xa, diff
+    from chithi_gen.cli import bang_xa, diff, importer
 
     diff.add(sub)
     bang_xa.add_parser(sub)
+    importer.add(sub)
 
     p = sub.add_parser(
         "templates",

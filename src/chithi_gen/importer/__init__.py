@@ -74,7 +74,7 @@ def import_docx(source: Source, renderer: Renderer | None = None) -> Imported:
     one_string(data)
     problems = make_valid(data, notes, renderer)
     if not problems:
-        headers = [read_header(part.components) for part in read.parts]
+        headers = [read_header(part.components, part.paragraphs) for part in read.parts]
         fit_lines(data, headers, renderer)
         problems = make_valid(data, notes, renderer)
     name = Path(source).name if isinstance(source, str | Path) else ""

@@ -99,11 +99,11 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
     """The campaign data of ``read`` (see :func:`~chithi_gen.importer.parts.read_docx`)."""
     notes = Notes()
     head_part = read.parts[0]
-    h = read_header(head_part.components)
+    h = read_header(head_part.components, head_part.paragraphs)
     decision = len(read.parts) > 1 and in_hoa(h.ten_loai or "") == _QUYET_DINH
     title_part: Part = read.parts[1] if decision else head_part
-    t = read_header(title_part.components) if decision else h
-    found = find_kind(registry, t.ten_loai, h.party)
+    t = read_header(title_part.components, title_part.paragraphs) if decision else h
+    found = find_kind(registry, t.ten_loai, h.party, h.loai_viet_tat)
     kind = found.kind
     data: dict[str, Any] = {"loai": kind.name}
     if found.ten_loai:
@@ -137,8 +137,8 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
     elif h.nam is not None:
         data["nam"] = h.nam
     data["dia_danh"] = _place(h, notes)
-    data["trich_yeu"] = " ".join(t.trich_yeu) or _NOT_READ
-    if not t.trich_yeu:
+    data["trich_yeu"] = " ".join(t.trich_yeu or t.duoi_so) or _NOT_READ
+    if not t.trich_yeu and not t.duoi_so:
         notes.add(("trich_yeu",), "không đọc được trích yếu", "the trích yếu could not be read")
     if decision:
         _decision(read, head_part, title_part, h, data, notes, found.ten_loai or kind.ten_loai)
@@ -151,6 +151,16 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
     for note in body.notes.items:
         notes.items.append(note)
     _closing(head_part, h, data, notes)
+    if t.kinh_gui:
+        if kind.layout == "dang":
+            data.setdefault("bien", {})["kinh_gui"] = ", ".join(t.kinh_gui)
+        else:
+            notes.add(
+                ("noi_nhan",),
+                "dòng 'Kính gửi: " + ", ".join(t.kinh_gui) + "' không có chỗ trong mẫu nd30;"
+                " chưa nhập",
+                "the 'Kính gửi:' line has no place in the nd30 layout; not imported",
+            )
     return Imported(data, notes)
 
 

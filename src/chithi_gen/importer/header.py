@@ -19,7 +19,8 @@ from datetime import date
 from chithi_gen.check.blanks import is_placeholder
 from chithi_gen.check.locate import Components
 from chithi_gen.check.locate.text import is_rule_text
-from chithi_gen.check.read.paragraph import Line
+from chithi_gen.check.locate.where import container
+from chithi_gen.check.read.paragraph import Line, Paragraph
 from chithi_gen.importer.case import restore_lines
 
 _SO = re.compile(
@@ -31,6 +32,7 @@ _SO_DANG = re.compile(
     r"^\s*số\s*(?P<so>\d{1,6})?\s*-\s*(?P<loai>[A-Za-zĐđ]+)\s*/\s*(?P<co_quan>[A-ZĐ0-9-]+)\s*$",
     re.IGNORECASE,
 )
+_KINH_GUI = re.compile(r"^\s*kính\s+gửi\s*:?", re.IGNORECASE)
 _NGAY = re.compile(
     r"^\s*(?P<noi>.*?)\s*,?\s*ngày\s*(?P<d>\d{1,2})?[\s…. ]*tháng\s*(?P<m>\d{1,2})?[\s…. ]*"
     r"năm\s*(?P<y>\d{4})?[\s…. ]*$",
@@ -55,6 +57,10 @@ class Header:
     nam: int | None = None
     ten_loai: str | None = None
     trich_yeu: list[str] = field(default_factory=list)
+    #: A công văn's trích yếu, under the số ("V/v …"; a Party one "về việc …").
+    duoi_so: list[str] = field(default_factory=list)
+    #: The addressees after "Kính gửi:" (Phụ lục I, II.9.b).
+    kinh_gui: list[str] = field(default_factory=list)
     party: bool = False
     #: The agency's lines as printed (capitals), for the line breaks.
     printed_chu_quan: list[str] = field(default_factory=list)
@@ -106,8 +112,19 @@ def read_date(text: str) -> tuple[str | None, date | None, int | None]:
     return place, None, year
 
 
-def read_header(c: Components) -> Header:
-    """The header and title of the located components ``c``."""
+def _under(so: Line, paragraphs: list[Paragraph]) -> list[str]:
+    """The lines under the "Số" line in its cell (a Party công văn's trích yếu)."""
+    p = so.paragraph
+    lines = [_text(ln) for ln in p.lines()[so.index + 1 :]]
+    for q in paragraphs[p.order + 1 : p.order + 5]:
+        if container(q) != container(p) or q.is_blank:
+            break
+        lines += [_text(ln) for ln in q.lines()]
+    return [t for t in lines if t and not is_rule_text(t)]
+
+
+def read_header(c: Components, paragraphs: list[Paragraph]) -> Header:
+    """The header and title of the located components ``c`` of ``paragraphs``."""
     h = Header(party=c.party_heading is not None)
     h.printed_chu_quan = _printed(c.chu_quan)
     h.printed_co_quan = _printed(c.co_quan)
@@ -126,6 +143,13 @@ def read_header(c: Components) -> Header:
         h.where["ten_loai"] = c.ten_loai.where()
         h.ten_loai = _text(c.ten_loai)
     h.trich_yeu = [t for t in (_text(ln) for ln in c.trich_yeu) if t]
+    if c.vv:
+        h.duoi_so = [_text(ln) for ln in c.vv]
+        h.duoi_so[0] = re.sub(r"^\s*v\s*/\s*v\s*", "", h.duoi_so[0], flags=re.IGNORECASE)
+    elif c.so is not None and h.party:
+        h.duoi_so = _under(c.so, paragraphs)
+    h.kinh_gui = [_KINH_GUI.sub("", _text(ln)).strip(" -–;.") for ln in c.kinh_gui]
+    h.kinh_gui = [t for t in h.kinh_gui if t]
     if c.trich_yeu:
         h.where["trich_yeu"] = c.trich_yeu[0].where()
     return h

@@ -34,8 +34,11 @@ def _party(kind: Kind) -> bool:
     return kind.quoc_hieu == _PARTY
 
 
-def find_kind(registry: Registry, printed: str | None, party: bool) -> Found:
-    """The kind of a document whose title prints ``printed`` (None if it has none)."""
+def find_kind(
+    registry: Registry, printed: str | None, party: bool, viet_tat: str | None = None
+) -> Found:
+    """The kind of a document whose title prints ``printed`` (None if it has none, as
+    a công văn: then the kind whose abbreviation is the ký hiệu's ``viet_tat``)."""
     pool = [k for k in registry.values() if not k.issuing and _party(k) == party]
     pool.sort(key=lambda k: (bool(k.truong_rieng), k.buoc_soan != "van_ban" and not party))
     title = in_hoa(" ".join((printed or "").split()))
@@ -46,6 +49,9 @@ def find_kind(registry: Registry, printed: str | None, party: bool) -> Found:
     if longer:
         best = max(longer, key=lambda k: len(k.ten_loai))
         return Found(best, restore(title, names=False))
+    by_symbol = [k for k in pool if not title and viet_tat and k.viet_tat == viet_tat]
+    if by_symbol:
+        return Found(by_symbol[0], None)
     default = _PARTY_DEFAULT if party else _STATE_DEFAULT
     kind = registry.get(default) or (pool[0] if pool else next(iter(registry.values())))
     return Found(kind, restore(title, names=False) if title else None, guessed=True)

@@ -35,7 +35,7 @@ def _rendered(data: dict[str, Any], renderer: Renderer) -> list[Header] | None:
     except ChithiError:
         return None
     read = read_docx(docx)
-    return [read_header(part.components) for part in read.parts]
+    return [read_header(part.components, part.paragraphs) for part in read.parts]
 
 
 def fit_lines(

@@ -59,6 +59,15 @@ def read_signer(sig: Signature | None) -> Signer:
             )
         )
     name = " ".join(sig.signer.plain.split()) if sig and sig.signer else ""
+    if sig and not name:
+        # A name left as the sample's "(Họ và tên)" reads as a note under the authority.
+        after = [
+            " ".join(ln.plain.split())
+            for p in sig.paragraphs
+            for ln in p.lines()
+            if ln.text.strip() and not any(ln is a or ln.text == a.text for a in sig.authority)
+        ]
+        name = after[-1] if after else ""
     if not name or is_placeholder(name) or is_template_wording(name):
         out.notes.append(
             (

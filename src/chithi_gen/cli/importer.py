@@ -1,0 +1,69 @@
+"""``chithi import``: a campaign file from last year's Word file."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from chithi_gen.cli.messages import EXIT_OK, EXIT_USAGE, echo, report, warn
+from chithi_gen.errors import ChithiError, CheckInputError
+
+#: Notes listed on the terminal before "… and N more".
+SHOWN = 20
+
+
+def run(args: argparse.Namespace) -> int:
+    """Tạo tệp chiến dịch từ một văn bản .docx (năm trước, của chithi hoặc gõ tay)
+    (write a campaign file from a .docx: last year's, made by chithi or typed by hand)."""
+    from chithi_gen.api import Renderer
+    from chithi_gen.importer import import_docx
+    from chithi_gen.output import write_atomic
+
+    source: Path = args.file
+    output: Path = args.output
+    try:
+        if output.exists() and source.exists() and output.resolve() == source.resolve():
+            echo(
+                f"{output}: tệp kết quả trùng tệp .docx đầu vào (the output is the input file)",
+                err=True,
+            )
+            return EXIT_USAGE
+        renderer = Renderer(args.templates)
+        result = import_docx(source, renderer)
+        written = write_atomic(output, result.yaml().encode("utf-8"), force=args.force)
+    except CheckInputError as exc:
+        echo(f"{source}: {exc.message_vi} ({exc.message_en})", err=True)
+        return EXIT_USAGE
+    except ChithiError as exc:
+        return report(exc)
+    for note in result.notes[:SHOWN]:
+        path = ".".join(str(step) for step in note.path) or "-"
+        echo(f"Chưa đọc được / not read: `{path}`: {note.text()}", err=True)
+    if len(result.notes) > SHOWN:
+        more = len(result.notes) - SHOWN
+        echo(f"… và {more} chỗ nữa, xem chú thích trong tệp (and {more} more)", err=True)
+    if result.problems:
+        warn(result.problems, str(written))
+    echo(f"Đã tạo / written: {written}")
+    return EXIT_OK
+
+
+def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register ``chithi import``."""
+    doc = (run.__doc__ or "").strip()
+    p = sub.add_parser("import", help=doc.split("\n")[0], description=" ".join(doc.split()))
+    p.set_defaults(run=run)
+    p.add_argument("file", type=Path, help="văn bản .docx (a .docx document)")
+    p.add_argument(
+        "-o", "--output", type=Path, required=True, help="tệp chiến dịch .yaml kết quả"
+    )
+    p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
+    p.add_argument(
+        "-t",
+        "--templates",
+        type=Path,
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="thư mục mẫu của đơn vị, để nhận các loại văn bản của nó (user template folder)",
+    )
