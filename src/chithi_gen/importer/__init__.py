@@ -6,7 +6,8 @@ component is written where the campaign file has it: the agency, số and ký hi
 and date (:mod:`.header`), the kind (:mod:`.kind`), the body tree and its numbering
 (:mod:`.items`, :mod:`.tree`, :mod:`.body`, :mod:`.targets`), the signer
 (:mod:`.signer`), Nơi nhận and Lưu (:mod:`.recipients`), a Quyết định's block
-(:mod:`.decision`). The result validates (:mod:`.valid`), keeps the document's line
+(:mod:`.decision`), a conference plan's block (:mod:`.conference`), a custom layout's
+variables (:mod:`.variables`). The result validates (:mod:`.valid`), keeps the document's line
 breaks (:mod:`.lines`) and is written as YAML with comments on what could not be read
 (:mod:`.writer`).
 
@@ -69,7 +70,7 @@ def import_docx(source: Source, renderer: Renderer | None = None) -> Imported:
     """
     renderer = renderer or Renderer()
     read = read_docx(source)
-    found = build_campaign(read, renderer.registry)
+    found = build_campaign(read, renderer)
     data, notes = found.data, found.notes
     one_string(data)
     problems = make_valid(data, notes, renderer)

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from chithi_gen.api import Renderer
 from chithi_gen.importer.body import read_body
+from chithi_gen.importer.conference import read_conference
 from chithi_gen.importer.decision import read_decision
 from chithi_gen.importer.header import Header, read_header
 from chithi_gen.importer.kind import find_kind
@@ -20,8 +22,8 @@ from chithi_gen.importer.notes import Notes
 from chithi_gen.importer.parts import Part, Read
 from chithi_gen.importer.recipients import read_closing
 from chithi_gen.importer.signer import read_signer
+from chithi_gen.importer.variables import read_variables
 from chithi_gen.inline import one_line
-from chithi_gen.kinds import Registry
 from chithi_gen.reference.dang import cap_uy, noi_luu
 from chithi_gen.reference.don_vi_hanh_chinh import tim_tinh, tim_trong_ten_co_quan, tim_xa
 from chithi_gen.vi.chu_hoa import in_hoa, viet_thuong_dau
@@ -95,8 +97,10 @@ def _co_quan(h: Header, loai_viet_tat: str, notes: Notes) -> dict[str, Any]:
     return out
 
 
-def build_campaign(read: Read, registry: Registry) -> Imported:
-    """The campaign data of ``read`` (see :func:`~chithi_gen.importer.parts.read_docx`)."""
+def build_campaign(read: Read, renderer: Renderer) -> Imported:
+    """The campaign data of ``read`` (see :func:`~chithi_gen.importer.parts.read_docx`),
+    its kinds and layouts from ``renderer``'s template set."""
+    registry = renderer.registry
     notes = Notes()
     head_part = read.parts[0]
     h = read_header(head_part.components, head_part.paragraphs)
@@ -105,6 +109,12 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
     t = read_header(title_part.components, title_part.paragraphs) if decision else h
     found = find_kind(registry, t.ten_loai, h.party, h.loai_viet_tat)
     kind = found.kind
+    variables = read_variables(renderer, kind, title_part.paragraphs)
+    if variables.paragraphs:
+        _without(title_part, variables.paragraphs)
+        t = read_header(title_part.components, title_part.paragraphs)
+        if not decision:
+            h = t
     data: dict[str, Any] = {"loai": kind.name}
     if found.ten_loai:
         data["ten_loai"] = found.ten_loai
@@ -148,8 +158,22 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
     if body.danh_so is not None:
         data["danh_so"] = body.danh_so
     data["noi_dung"] = body.noi_dung
+    agenda = read_conference(data, title_part.body, registry, kind)
     for note in body.notes.items:
-        notes.items.append(note)
+        if agenda is None or note.where != agenda.first.where():
+            notes.items.append(note)
+    if variables.values or variables.missing:
+        bien = data.setdefault("bien", {})
+        bien.update(variables.values)
+        for name in variables.missing:
+            bien[name] = _NOT_READ
+            notes.add(
+                ("bien", name),
+                f"mẫu trình bày '{kind.layout}' in biến '{name}' nhưng không tìm thấy trong văn"
+                " bản; hãy ghi giá trị",
+                f"layout '{kind.layout}' prints the variable '{name}', not found in the"
+                " document; write its value",
+            )
     _closing(head_part, h, data, notes)
     if t.kinh_gui:
         if kind.layout == "dang":
@@ -162,6 +186,13 @@ def build_campaign(read: Read, registry: Registry) -> Imported:
                 "the 'Kính gửi:' line has no place in the nd30 layout; not imported",
             )
     return Imported(data, notes)
+
+
+def _without(part: Part, paragraphs: set[int]) -> None:
+    """``part`` without the paragraphs a layout's variables printed."""
+    c = part.components
+    c.trich_yeu = [ln for ln in c.trich_yeu if id(ln.paragraph) not in paragraphs]
+    part.body = [b for b in part.body if id(b) not in paragraphs]
 
 
 def _closing(part: Part, h: Header, data: dict[str, Any], notes: Notes) -> None:

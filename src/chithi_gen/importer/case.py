@@ -82,7 +82,9 @@ _PHRASES = (
 #: Party committees named by their place: the rest is the place ("Tỉnh ủy Cao Bằng").
 _PLACE_AFTER = ("Tỉnh ủy", "Thành ủy", "Huyện ủy", "Quận ủy", "Thị ủy", "Đảng ủy", "Đảng bộ")
 #: Words naming the kind of a body: the next word, its field, is capitalised ("Sở Nội vụ").
-_BODIES = ("sở", "bộ", "phòng", "ban", "cục", "chi cục", "vụ", "trung tâm", "viện", "tổng cục")
+_BODIES = ("sở", "bộ", "phòng", "ban", "cục", "chi cục", "trung tâm", "viện", "tổng cục")
+#: Words after which "ban", "phòng" … are no body ("ban hành", "phòng cháy").
+_NOT_A_FIELD = {"hành", "ngành", "bố", "cháy", "chống", "ngừa", "tránh", "bộ", "đầu", "ngày"}
 #: Unit words and the lookup that knows their names.
 _UNITS = {
     "tỉnh": "tinh",
@@ -249,7 +251,8 @@ def restore(text: str, *, names: bool = True) -> str:
             continue
         low = out[i].lower()
         two = " ".join(out[i : i + 2]).lower()
-        if names and (low in _BODIES or two in _BODIES):
+        after = out[i + 1].lower() if i + 1 < len(out) else ""
+        if names and (low in _BODIES or two in _BODIES) and after not in _NOT_A_FIELD:
             step = 2 if two in _BODIES else 1
             out[i] = viet_hoa_dau(out[i])
             i = _field(words, out, i + step)

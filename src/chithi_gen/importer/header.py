@@ -123,9 +123,29 @@ def _under(so: Line, paragraphs: list[Paragraph]) -> list[str]:
     return [t for t in lines if t and not is_rule_text(t)]
 
 
+def _beside_national(c: Components) -> list[Line]:
+    """Agency lines typed on the Quốc hiệu's and Tiêu ngữ's lines, before a tab (a
+    header laid out with tabs: "ỦY BAN NHÂN DÂN<tab><tab>CỘNG HÒA …")."""
+    taken = {(id(ln.paragraph), ln.index, ln.column) for ln in (*c.chu_quan, *c.co_quan)}
+    out: list[Line] = []
+    for line in (c.quoc_hieu, c.tieu_ngu):
+        if line is None or line.column < 2:
+            continue
+        first = line.paragraph.lines()[line.index].columns()[0]
+        key = (id(first.paragraph), first.index, first.column)
+        if key not in taken and _text(first) and not is_rule_text(first.text):
+            out.append(first)
+    return out
+
+
 def read_header(c: Components, paragraphs: list[Paragraph]) -> Header:
     """The header and title of the located components ``c`` of ``paragraphs``."""
     h = Header(party=c.party_heading is not None)
+    beside = _beside_national(c)
+    if beside and c.co_quan and all(ln.paragraph.location.table is None for ln in c.co_quan):
+        # Above the lines found: they come first, in the order typed.
+        lines = sorted([*beside, *c.co_quan], key=lambda ln: (ln.paragraph.order, ln.index))
+        c.co_quan = lines
     h.printed_chu_quan = _printed(c.chu_quan)
     h.printed_co_quan = _printed(c.co_quan)
     h.chu_quan = restore_lines(h.printed_chu_quan)
