@@ -4,7 +4,8 @@ A layout names the variables it prints in its manifest (``bien_van_ban: [pham_vi
 prints each in a paragraph of its own ("Phạm vi áp dụng: {{ vb.pham_vi }}"). That
 paragraph's text, its tags as wildcards, is looked for in the document; the text in
 place of the variable is its value, and the paragraph is no part of the title or the
-body. A variable not found is written as "…" with a note, so the file still renders.
+body. A variable not found is written as "…" with a note, so the file still renders —
+unless the layout prints it only when it is given (``{%p if vb.<name> is defined %}``).
 """
 
 from __future__ import annotations
@@ -44,29 +45,40 @@ def _pattern(text: str, name: str) -> re.Pattern[str] | None:
                 out.append(".*?")
         elif part:
             out.append(re.escape(part))
-    return re.compile("^" + "".join(out) + "$") if seen else None
+    literal = "".join(part for part in parts if not _TAG.fullmatch(part))
+    if not seen or sum(ch.isalpha() for ch in literal) < 3:
+        return None  # a paragraph of the variable alone would match any paragraph
+    return re.compile("^" + "".join(out) + "$")
 
 
-def _patterns(renderer: Renderer, kind: Kind) -> dict[str, list[re.Pattern[str]]]:
+def _patterns(
+    renderer: Renderer, kind: Kind
+) -> tuple[dict[str, list[re.Pattern[str]]], set[str]]:
+    """The patterns of each variable the layout of ``kind`` prints, and the variables
+    it prints only when given (``{%p if vb.<name> is defined %}``)."""
     try:
         info = renderer.templates.find_layout(kind.layout)
         names = list(info.manifest.bien_van_ban)
         if not names:
-            return {}
+            return {}, set()
         model = read_model(info.read_bytes())
     except (ChithiError, CheckInputError, OSError):
-        return {}
+        return {}, set()
     out: dict[str, list[re.Pattern[str]]] = {}
+    optional: set[str] = set()
     for name in names:
-        found = [_pattern(p.text, name) for p in model.paragraphs if f"vb.{name}" in p.text]
-        out[name] = [p for p in found if p is not None]
-    return out
+        texts = [p.text for p in model.paragraphs if f"vb.{name}" in p.text]
+        if any(re.search(rf"vb\.{name}\s+is\s+defined", t) for t in texts):
+            optional.add(name)
+        out[name] = [pat for t in texts if (pat := _pattern(t, name)) is not None]
+    return out, optional
 
 
 def read_variables(renderer: Renderer, kind: Kind, paragraphs: list[Paragraph]) -> Found:
     """The ``bien`` values the layout of ``kind`` printed among ``paragraphs``."""
     out = Found()
-    for name, patterns in _patterns(renderer, kind).items():
+    patterns_of, optional = _patterns(renderer, kind)
+    for name, patterns in patterns_of.items():
         for p in paragraphs:
             text = " ".join(p.text.split())
             m = next((m for pat in patterns if (m := pat.match(text))), None)
@@ -75,5 +87,6 @@ def read_variables(renderer: Renderer, kind: Kind, paragraphs: list[Paragraph]) 
                 out.paragraphs.add(id(p))
                 break
         else:
-            out.missing.append(name)
+            if name not in optional:
+                out.missing.append(name)
     return out
