@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from chithi_gen.cli.messages import EXIT_OK, EXIT_USAGE, echo, report, warn
-from chithi_gen.errors import ChithiError, CheckInputError
+from chithi_gen.errors import CheckInputError, ChithiError
 
 #: Notes listed on the terminal before "… and N more".
 SHOWN = 20
@@ -54,9 +54,7 @@ def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("import", help=doc.split("\n")[0], description=" ".join(doc.split()))
     p.set_defaults(run=run)
     p.add_argument("file", type=Path, help="văn bản .docx (a .docx document)")
-    p.add_argument(
-        "-o", "--output", type=Path, required=True, help="tệp chiến dịch .yaml kết quả"
-    )
+    p.add_argument("-o", "--output", type=Path, required=True, help="tệp chiến dịch .yaml kết quả")
     p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
     p.add_argument(
         "-t",

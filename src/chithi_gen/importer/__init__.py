@@ -50,7 +50,9 @@ class Imported:
         """The campaign file's text, the notes as comments."""
         header = [
             f"Tệp chiến dịch nhập từ {self.source} bằng 'chithi import'; hãy đọc lại trước khi"
-            " dùng." if self.source else "Tệp chiến dịch nhập bằng 'chithi import'.",
+            " dùng."
+            if self.source
+            else "Tệp chiến dịch nhập bằng 'chithi import'.",
             f"Campaign file imported from {self.source or 'a .docx'}; read it over before use.",
         ]
         if self.notes:

@@ -102,8 +102,7 @@ def _data(node: Node, path: Path, scheme: Scheme, notes: Notes) -> Any:
     for vi, en in [*it.notes, *node.notes]:
         notes.add(path, vi, en, it.paragraph.where())
     children = [
-        _data(child, (*path, "noi_dung", i), scheme, notes)
-        for i, child in enumerate(node.children)
+        _data(child, (*path, "noi_dung", i), scheme, notes) for i, child in enumerate(node.children)
     ]
     if it.kind == "doan":
         return it.text

@@ -1,4 +1,4 @@
-"""Sentence case from printed capitals: "ỦY BAN NHÂN DÂN XÃ TRƯỜNG HÀ" → "Ủy ban nhân dân xã Trường Hà".
+"""Sentence case from printed capitals: "ỦY BAN NHÂN DÂN XÃ TRƯỜNG HÀ" → "Ủy ban nhân dân xã …".
 
 The layout prints the agency, the tên loại, the signer's lines and the headings of a
 Roman level in capitals (Phụ lục I, II.2.b, II.5.b, II.7.đ); the campaign file holds
@@ -151,9 +151,9 @@ def _words(text: str) -> list[_Word]:
         pre, core, post = (m.group(1), m.group(2), m.group(3)) if m else ("", token, "")
         out.append(_Word(pre, core, post, _is_abbreviation(core)))
     for i, w in enumerate(out):
-        before = " ".join(x.core.lower() for x in out[max(0, i - 2) : i])
+        before = [x.core.lower() for x in out[max(0, i - 2) : i]]
         if _ROMAN.match(w.core) and (
-            before.split()[-1:] and before.split()[-1] in _ROMAN_AFTER or before in _ROMAN_AFTER
+            (before and before[-1] in _ROMAN_AFTER) or " ".join(before) in _ROMAN_AFTER
         ):
             w.keep = True
     return out

@@ -107,7 +107,7 @@ def read_conference(
 
 
 def _block(sections: dict[str, dict[str, Any]], table: Table) -> dict[str, Any] | None:
-    when, where = (_lines(sections["thoi_gian_dia_diem"]) + ["", ""])[:2]
+    when, where = [*_lines(sections["thoi_gian_dia_diem"]), "", ""][:2]
     m, w = _WHEN.match(when + ";"), _WHERE.match(where)
     name = _NAME.match(str(sections["chuong_trinh"].get("muc", "")))
     participants = _lines(sections["thanh_phan"])

@@ -1,4 +1,4 @@
-"""The labels a body's paragraphs open with, and the style of each: "I.", "1.", "1.1.", "a)", "-", "+".
+"""The labels body paragraphs open with, and the style of each: "I.", "1.", "1.1.", "a)", "-".
 
 A clerk types them (manual numbering, "1.<tab>…") or lets Word number the list; either
 way the label is read here with its style (those of :mod:`chithi_gen.numbering`) and its

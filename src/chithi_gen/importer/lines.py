@@ -38,9 +38,7 @@ def _rendered(data: dict[str, Any], renderer: Renderer) -> list[Header] | None:
     return [read_header(part.components, part.paragraphs) for part in read.parts]
 
 
-def fit_lines(
-    data: dict[str, Any], wanted: list[Header], renderer: Renderer
-) -> None:
+def fit_lines(data: dict[str, Any], wanted: list[Header], renderer: Renderer) -> None:
     """Where a rendering of ``data`` breaks the agency's name or a trích yếu elsewhere
     than the document's headers ``wanted`` (the header part first, then the title part
     of a Quyết định's attachment), write the document's breaks."""
@@ -57,8 +55,9 @@ def fit_lines(
     if rendered.trich_yeu != title.trich_yeu and len(title.trich_yeu) > 1:
         data["trich_yeu"] = f" {NGAT_DONG} ".join(title.trich_yeu)
     qd = data.get("quyet_dinh")
-    if qd is not None and len(wanted) > 1 and first.trich_yeu != head.trich_yeu:
-        if len(head.trich_yeu) > 1:
-            qd["trich_yeu"] = f" {NGAT_DONG} ".join(head.trich_yeu)
+    decision = isinstance(qd, dict) and len(wanted) > 1
+    if decision and first.trich_yeu != head.trich_yeu and len(head.trich_yeu) > 1:
+        assert isinstance(qd, dict)
+        qd["trich_yeu"] = f" {NGAT_DONG} ".join(head.trich_yeu)
     if len(co_quan.get("ten", [])) > 4 and isinstance(co_quan["ten"], list):
         co_quan["ten"] = _joined(co_quan["ten"])

@@ -78,7 +78,7 @@ def build(items: list[Item]) -> Tree:
     level_of, styles = _levels(items)
     headings = _headings(items, level_of)
     shift = 1 if any(level == 1 for level in headings.values()) else 0
-    levels: list[Style] = (["khong"] if shift else []) + styles
+    levels: list[Style] = ["khong", *styles] if shift else list(styles)
     mo_dau: list[Item] = []
     roots: list[Node] = []
     stack: list[Node] = []
@@ -121,7 +121,7 @@ def build(items: list[Item]) -> Tree:
         if item.kind == "cong" and bullets and bullets[-1].item.kind == "gach":
             bullets[-1].children.append(node)
             bullets = [bullets[-1], node]
-        elif item.kind == "cong" and bullets and bullets[-1].item.kind == "cong" and len(bullets) > 1:
+        elif item.kind == "cong" and len(bullets) > 1 and bullets[-1].item.kind == "cong":
             bullets[0].children.append(node)
             bullets = [bullets[0], node]
         elif item.kind in ("gach", "cong"):

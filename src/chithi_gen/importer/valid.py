@@ -44,7 +44,7 @@ def _get(data: Any, path: Path) -> tuple[Any, str | int] | None:
 def _signer(data: dict[str, Any]) -> None:
     """The signer's lines as one plain title (no authority): always valid."""
     nk = data.get("nguoi_ky") or {}
-    lines = [nk.get(k) for k in ("tap_the", "cap_truong", "chuc_vu") if nk.get(k)]
+    lines = [str(nk[k]) for k in ("tap_the", "cap_truong", "chuc_vu") if nk.get(k)]
     data["nguoi_ky"] = {"chuc_vu": " ".join(lines) or _NOT_READ, "ho_ten": nk.get("ho_ten", "…")}
 
 
@@ -54,8 +54,10 @@ def _as_paragraph(data: dict[str, Any], path: Path) -> bool:
     if found is None:
         return False
     holder, index = found
+    if not isinstance(holder, list) or not isinstance(index, int):
+        return False
     item = holder[index]
-    if not isinstance(holder, list) or not isinstance(item, dict):
+    if not isinstance(item, dict):
         return False
     text = " ".join(str(item[k]) for k in ("tieu_de", "muc") if item.get(k))
     holder[index : index + 1] = [text or _NOT_READ, *item.get("noi_dung", [])]
@@ -81,8 +83,8 @@ def _fix(data: dict[str, Any], problem: Problem) -> bool:
         holder[key] = value.split("^[", 1)[0].strip() or _NOT_READ
     elif isinstance(holder, dict) and key not in _REQUIRED:
         del holder[key]
-    elif isinstance(holder, list) and len(holder) > 1:
-        del holder[key]
+    elif isinstance(holder, list) and isinstance(key, int) and len(holder) > 1:
+        holder.pop(key)
     else:
         holder[key] = _NOT_READ
     return True

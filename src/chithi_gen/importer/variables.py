@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from chithi_gen.api import Renderer
 from chithi_gen.check.read import read_model
 from chithi_gen.check.read.paragraph import Paragraph
-from chithi_gen.errors import ChithiError, CheckInputError
+from chithi_gen.errors import CheckInputError, ChithiError
 from chithi_gen.kinds import Kind
 
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\})")
@@ -51,9 +51,7 @@ def _pattern(text: str, name: str) -> re.Pattern[str] | None:
     return re.compile("^" + "".join(out) + "$")
 
 
-def _patterns(
-    renderer: Renderer, kind: Kind
-) -> tuple[dict[str, list[re.Pattern[str]]], set[str]]:
+def _patterns(renderer: Renderer, kind: Kind) -> tuple[dict[str, list[re.Pattern[str]]], set[str]]:
     """The patterns of each variable the layout of ``kind`` prints, and the variables
     it prints only when given (``{%p if vb.<name> is defined %}``)."""
     try:

@@ -47,7 +47,7 @@ def _fold(text: str, column: int) -> str | FoldedScalarString:
         start = cut + 1
     if not folds:
         return text
-    out = FoldedScalarString(text)
+    out: FoldedScalarString = FoldedScalarString(text)
     out.fold_pos = folds  # type: ignore[attr-defined]
     return out
 
@@ -82,7 +82,7 @@ def _target(root: CommentedMap, path: Path) -> tuple[Any, str | int, int] | None
     parents: list[tuple[Any, str | int, int]] = []
     for step in path:
         if isinstance(node, CommentedMap) and isinstance(step, str) and step in node:
-            here = (node, step, column)
+            here: tuple[Any, str | int, int] = (node, step, column)
             if parents and isinstance(parents[-1][0], CommentedSeq) and next(iter(node)) == step:
                 here = parents[-1]  # the first key of a list item: above the item
             found = here
@@ -110,8 +110,8 @@ def to_yaml(data: dict[str, Any], notes: Sequence[Note], header: Sequence[str] =
     assert isinstance(root, CommentedMap)
     placed: dict[tuple[int, str | int], tuple[Any, int, list[Note]]] = {}
     for note in notes:
-        target = _target(root, note.path) or (root, next(iter(root)), 0)
-        container, key, column = target
+        found: tuple[Any, str | int, int] = _target(root, note.path) or (root, next(iter(root)), 0)
+        container, key, column = found
         entry = placed.setdefault((id(container), key), (container, column, []))
         entry[2].append(note)
     for (_, key), (container, column, group) in placed.items():

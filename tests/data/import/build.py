@@ -111,7 +111,11 @@ def chi_thi_go_tay() -> bytes:
             " nghiêm túc thực hiện Chỉ thị này./.",
         ]
     )
-    d.closing(["- UBND tỉnh (b/c);", "- Các thôn;", "- Lưu: VT, VP."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nông Văn Hùng")
+    d.closing(
+        ["- UBND tỉnh (b/c);", "- Các thôn;", "- Lưu: VT, VP."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Nông Văn Hùng",
+    )
     # The typist's mark "(NTH)" in subscript after the drafting unit.
     last = d.doc.tables[-1].rows[0].cells[0].paragraphs[-1]
     last.runs[0].text = "- Lưu: VT, VP"
@@ -187,11 +191,15 @@ def _list_item(d: Doc, text: str, style: str) -> None:
 def quyet_dinh_kem_ke_hoach() -> bytes:
     """A Quyết định and, on a new page, the Kế hoạch it issues (Mẫu 1.3)."""
     d = Doc()
-    d.header(["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], "Số: 15/QĐ-UBND", "An Bình, ngày 05 tháng 02 năm 2026")
+    d.header(
+        ["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], "Số: 15/QĐ-UBND", "An Bình, ngày 05 tháng 02 năm 2026"
+    )
     d.title("QUYẾT ĐỊNH", ["Ban hành Kế hoạch cải cách hành chính năm 2026"])
     d.paragraph(d.doc, "ỦY BAN NHÂN DÂN XÃ AN BÌNH", Fmt(bold=True, align="center", before=6))
     cancu = Fmt(italic=True, indent_cm=1.27, before=6)
-    d.paragraph(d.doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", cancu)
+    d.paragraph(
+        d.doc, "Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;", cancu
+    )
     d.paragraph(d.doc, "Theo đề nghị của Công chức Văn phòng - Thống kê xã.", cancu)
     d.paragraph(d.doc, "QUYẾT ĐỊNH:", Fmt(bold=True, align="center", before=6))
     d.body(
@@ -202,7 +210,11 @@ def quyet_dinh_kem_ke_hoach() -> bytes:
             " thi hành Quyết định này./.",
         ]
     )
-    d.closing(["- Như Điều 3;", "- UBND tỉnh (b/c);", "- Lưu: VT, VP."], ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"], "Nguyễn Văn Bình")
+    d.closing(
+        ["- Như Điều 3;", "- UBND tỉnh (b/c);", "- Lưu: VT, VP."],
+        ["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH"],
+        "Nguyễn Văn Bình",
+    )
     d.doc.add_section(WD_SECTION.NEW_PAGE)
     d.header(["ỦY BAN NHÂN DÂN", "XÃ AN BÌNH"], None, None)
     d.title(
@@ -215,7 +227,12 @@ def quyet_dinh_kem_ke_hoach() -> bytes:
     _list_item(d, "Rà soát toàn bộ thủ tục hành chính thuộc thẩm quyền của xã.", "List Number")
     _list_item(d, "Tiếp nhận hồ sơ trực tuyến trên Cổng dịch vụ công.", "List Number")
     _list_item(d, "Các bộ phận báo cáo kết quả hằng tháng.", "List Bullet")
-    d.body(["Trong quá trình thực hiện, nếu có vướng mắc, các bộ phận báo cáo Chủ tịch Ủy ban nhân dân xã./."])
+    d.body(
+        [
+            "Trong quá trình thực hiện, nếu có vướng mắc, các bộ phận báo cáo Chủ tịch Ủy ban"
+            " nhân dân xã./."
+        ]
+    )
     return d.save()
 
 
