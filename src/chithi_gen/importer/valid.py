@@ -21,6 +21,8 @@ from chithi_gen.importer.notes import Notes, Path
 MAX_ROUNDS = 12
 _NOT_READ = "…"
 _REQUIRED = {"co_quan", "dia_danh", "trich_yeu", "nguoi_ky", "luu", "ten", "viet_tat", "ho_ten"}
+#: What a required field holds when its value is refused: valid for that field.
+_PLACEHOLDER = {"viet_tat": "CQ", "dia_danh": "Địa danh", "luu": {}, "co_quan": None}
 
 
 def _get(data: Any, path: Path) -> tuple[Any, str | int] | None:
@@ -85,8 +87,10 @@ def _fix(data: dict[str, Any], problem: Problem) -> bool:
         del holder[key]
     elif isinstance(holder, list) and isinstance(key, int) and len(holder) > 1:
         holder.pop(key)
+    elif key == "co_quan":
+        holder[key] = {"ten": _NOT_READ, "viet_tat": _PLACEHOLDER["viet_tat"]}
     else:
-        holder[key] = _NOT_READ
+        holder[key] = _PLACEHOLDER.get(str(key), _NOT_READ)
     return True
 
 
