@@ -39,7 +39,10 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
         "assemble",
         ("chithi_gen.lookup", "chithi_gen.preflight", "chithi_gen.api", "chithi_gen.schema"),
     ),
-    ("side", ("chithi_gen.batch", "chithi_gen.revisions", "chithi_gen.cli")),
+    (
+        "side",
+        ("chithi_gen.batch", "chithi_gen.revisions", "chithi_gen.importer", "chithi_gen.cli"),
+    ),
 ]
 #: Modules outside the pipeline: the checker depends on nothing but itself and errors.
 STANDALONE = ("chithi_gen.check",)

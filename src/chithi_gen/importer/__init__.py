@@ -58,7 +58,7 @@ class Imported:
         if self.notes:
             header.append(
                 f"Có {len(self.notes)} chỗ chưa đọc được, đánh dấu 'CHƯA ĐỌC ĐƯỢC' bên dưới"
-                f" ({len(self.notes)} places could not be read, marked 'NOT READ' below)."
+                f" ({len(self.notes)} place(s) could not be read, marked 'NOT READ' below)."
             )
         return to_yaml(self.data, self.notes, header)
 

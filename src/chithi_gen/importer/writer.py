@@ -11,6 +11,7 @@ item holding it, where a comment between "- " and the first key would break the 
 from __future__ import annotations
 
 import io
+import textwrap
 from collections.abc import Sequence
 from datetime import date
 from typing import Any
@@ -99,8 +100,19 @@ def _target(root: CommentedMap, path: Path) -> tuple[Any, str | int, int] | None
     return found
 
 
-def _comment(notes: Sequence[Note]) -> str:
-    return "\n".join(f"CHƯA ĐỌC ĐƯỢC / NOT READ: {n.text()}" for n in notes)
+def _comment(notes: Sequence[Note], column: int) -> str:
+    """The notes as comment lines that fit the file's width (continued lines indented)."""
+    width = max(WIDTH - column - 2, 40)
+    lines: list[str] = []
+    for note in notes:
+        lines += textwrap.wrap(
+            f"CHƯA ĐỌC ĐƯỢC / NOT READ: {note.text()}",
+            width,
+            subsequent_indent="  ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+    return "\n".join(lines)
 
 
 def to_yaml(data: dict[str, Any], notes: Sequence[Note], header: Sequence[str] = ()) -> str:
@@ -115,9 +127,13 @@ def to_yaml(data: dict[str, Any], notes: Sequence[Note], header: Sequence[str] =
         entry = placed.setdefault((id(container), key), (container, column, []))
         entry[2].append(note)
     for (_, key), (container, column, group) in placed.items():
-        container.yaml_set_comment_before_after_key(key, before=_comment(group), indent=column)
+        container.yaml_set_comment_before_after_key(
+            key, before=_comment(group, column), indent=column
+        )
     if header:
-        root.yaml_set_start_comment("\n".join(header))
+        root.yaml_set_start_comment(
+            "\n".join(wrapped for line in header for wrapped in textwrap.wrap(line, WIDTH - 2))
+        )
     yaml = YAML()
     yaml.width = WIDTH
     yaml.indent(mapping=_MAPPING_INDENT, sequence=_SEQUENCE_INDENT, offset=_DASH_OFFSET)
