@@ -19,11 +19,12 @@ from support import MINIMAL
 
 #: Plain words: no proper names, unit words or names of bodies (their capitals are
 #: restored by rule), no punctuation.
-WORDS = (
+_TEXT = (
     "phát động phong trào thi đua thực hiện nhiệm vụ năm nay tăng cường công tác tuyên"
     " truyền vận động cán bộ người dân tham gia xây dựng nông thôn mới bảo đảm an toàn"
     " giao thông môi trường sạch đẹp kết quả đạt được rà soát đánh giá"
-).split()
+)
+WORDS = tuple(_TEXT.split(" "))
 
 RENDERER = Renderer(environ={})
 
@@ -144,7 +145,11 @@ PATTERNS: list[tuple[str, Any, list[Any]]] = [
         ],
     ),
     ("run-in heading", None, [{"tieu_de": "Tuyên truyền", "muc": "Đẩy mạnh tuyên truyền."}]),
-    ("start at khoản", {"kieu": "la_ma", "bat_dau": 2}, [{"muc": "Một.", "noi_dung": [{"muc": "A."}]}]),
+    (
+        "start at khoản",
+        {"kieu": "la_ma", "bat_dau": 2},
+        [{"muc": "Một.", "noi_dung": [{"muc": "A."}]}],
+    ),
     (
         "unnumbered section",
         None,
@@ -161,7 +166,11 @@ PATTERNS: list[tuple[str, Any, list[Any]]] = [
             {"tieu_de": "Yêu cầu", "noi_dung": [{"muc": "Một."}]},
         ],
     ),
-    ("decimal", "thap_phan", [{"tieu_de": "Chung", "noi_dung": [{"muc": "Một."}, {"muc": "Hai."}]}]),
+    (
+        "decimal",
+        "thap_phan",
+        [{"tieu_de": "Chung", "noi_dung": [{"muc": "Một."}, {"muc": "Hai."}]}],
+    ),
 ]
 
 

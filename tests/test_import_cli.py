@@ -25,7 +25,9 @@ TYPED = DATA / "import" / "chi-thi-go-tay.docx"
 @pytest.fixture
 def docx(tmp_path: Path) -> Path:
     path = tmp_path / "chi-thi-2026.docx"
-    path.write_bytes(RENDERER.render(RENDERER.read(EXAMPLES / "chi-thi-xa-truong-ha-2026.yaml")).docx)
+    path.write_bytes(
+        RENDERER.render(RENDERER.read(EXAMPLES / "chi-thi-xa-truong-ha-2026.yaml")).docx
+    )
     return path
 
 

@@ -44,7 +44,12 @@ LUU: list[tuple[dict[str, Any], dict[str, Any]]] = [
         {"don_vi": ["VT-TH", "NV"], "nguoi_soan": "M", "so_ban_luu": 3},
     ),
     (
-        {"don_vi": "NV", "nguoi_soan": "PL", "so_ban_phat_hanh": 30, "vi_tri_nguoi_soan": "dong_rieng"},
+        {
+            "don_vi": "NV",
+            "nguoi_soan": "PL",
+            "so_ban_phat_hanh": 30,
+            "vi_tri_nguoi_soan": "dong_rieng",
+        },
         {"don_vi": "NV", "nguoi_soan": "PL", "so_ban_phat_hanh": 30},
     ),
     ({"don_vi": "VT"}, {}),
@@ -118,7 +123,11 @@ def test_recipients_keep_their_purpose_and_wording() -> None:
         ("QUYỀN HẠN, CHỨC VỤ CỦA NGƯỜI KÝ", True, "Quyền hạn, chức vụ của người ký"),
         ("MỤC ĐÍCH, YÊU CẦU", False, "Mục đích, yêu cầu"),
         ("THỰC HIỆN CHỈ THỊ SỐ 05-CT/HU", False, "Thực hiện Chỉ thị số 05-CT/HU"),
-        ("PHÒNG CHÁY, CHỮA CHÁY TẠI XÃ TRƯỜNG HÀ NĂM 2026", False, "Phòng cháy, chữa cháy tại xã Trường Hà năm 2026"),
+        (
+            "PHÒNG CHÁY, CHỮA CHÁY TẠI XÃ TRƯỜNG HÀ NĂM 2026",
+            False,
+            "Phòng cháy, chữa cháy tại xã Trường Hà năm 2026",
+        ),
         ("ĐẠI HỘI KHÓA XIII", False, "Đại hội khóa XIII"),
         ("CHƯƠNG TRÌNH HÀNH ĐỘNG", False, "Chương trình hành động"),
         ("Ủy ban nhân dân  xã An Bình", True, "Ủy ban nhân dân xã An Bình"),  # typed, kept

@@ -54,7 +54,18 @@ def test_typed_documents_keep_their_words(renderer: Renderer, tmp_path: Path) ->
         after = set(_words(" ".join(p.text for p in read_model(again).paragraphs)))
         lost = [w for w in before if w not in after and not w.isdigit()]
         # Only the table that is not a chỉ tiêu table (noted) may be lost.
-        assert set(lost) <= {"thôn", "số", "cây", "loại", "bản", "giới", "keo", "nà", "rẻo", "thông"}
+        assert set(lost) <= {
+            "thôn",
+            "số",
+            "cây",
+            "loại",
+            "bản",
+            "giới",
+            "keo",
+            "nà",
+            "rẻo",
+            "thông",
+        }
         assert len(set(after)) > 40
 
 
@@ -90,9 +101,7 @@ def test_chi_thi_typed_with_tabs_and_underscores(renderer: Renderer, tmp_path: P
     assert data["luu"] == {"don_vi": "VP", "nguoi_soan": "NTH"}  # "VP" + subscript "(NTH)"
 
 
-def test_ke_hoach_with_a_tab_header_and_decimal_numbers(
-    renderer: Renderer, tmp_path: Path
-) -> None:
+def test_ke_hoach_with_a_tab_header_and_decimal_numbers(renderer: Renderer, tmp_path: Path) -> None:
     result = imported(TYPED / "ke-hoach-thap-phan.docx", renderer, tmp_path)[0]
     data = result.data
     assert data["co_quan"]["ten"] == "Ủy ban nhân dân xã An Bình"  # "ỦY BAN NHÂN DÂN<tab>…"
