@@ -33,7 +33,7 @@ _NOT_READ = "…"
 
 
 @dataclass
-class Imported:
+class Built:
     """The campaign data of a .docx and the notes on what could not be read."""
 
     data: dict[str, Any]
@@ -72,7 +72,7 @@ def _place(h: Header, notes: Notes) -> str:
     return found or "Địa danh"
 
 
-def _co_quan(h: Header, loai_viet_tat: str, notes: Notes) -> dict[str, Any]:
+def _co_quan(h: Header, notes: Notes) -> dict[str, Any]:
     ten = h.co_quan or [_NOT_READ]
     if not h.co_quan:
         notes.add(
@@ -93,11 +93,10 @@ def _co_quan(h: Header, loai_viet_tat: str, notes: Notes) -> dict[str, Any]:
             h.where.get("so", ""),
         )
     out["viet_tat"] = viet_tat
-    del loai_viet_tat
     return out
 
 
-def build_campaign(read: Read, renderer: Renderer) -> Imported:
+def build_campaign(read: Read, renderer: Renderer) -> Built:
     """The campaign data of ``read`` (see :func:`~chithi_gen.importer.parts.read_docx`),
     its kinds and layouts from ``renderer``'s template set."""
     registry = renderer.registry
@@ -128,7 +127,7 @@ def build_campaign(read: Read, renderer: Renderer) -> Imported:
             " folder's kinds.yaml)",
             h.where.get("ten_loai", ""),
         )
-    data["co_quan"] = _co_quan(h, kind.viet_tat, notes)
+    data["co_quan"] = _co_quan(h, notes)
     if h.so is not None and not decision:
         data["so"] = h.so
     if h.loai_viet_tat and h.loai_viet_tat != kind.viet_tat and not decision:
@@ -185,7 +184,7 @@ def build_campaign(read: Read, renderer: Renderer) -> Imported:
                 " chưa nhập",
                 "the 'Kính gửi:' line has no place in the nd30 layout; not imported",
             )
-    return Imported(data, notes)
+    return Built(data, notes)
 
 
 def _without(part: Part, paragraphs: set[int]) -> None:

@@ -22,7 +22,7 @@ MAX_ROUNDS = 12
 _NOT_READ = "…"
 _REQUIRED = {"co_quan", "dia_danh", "trich_yeu", "nguoi_ky", "luu", "ten", "viet_tat", "ho_ten"}
 #: What a required field holds when its value is refused: valid for that field.
-_PLACEHOLDER = {"viet_tat": "CQ", "dia_danh": "Địa danh", "luu": {}, "co_quan": None}
+_PLACEHOLDER: dict[str, Any] = {"viet_tat": "CQ", "dia_danh": "Địa danh", "luu": {}}
 
 
 def _get(data: Any, path: Path) -> tuple[Any, str | int] | None:
