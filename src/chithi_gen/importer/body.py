@@ -18,7 +18,7 @@ from chithi_gen.importer.items import Item, read_item
 from chithi_gen.importer.notes import Notes, Path
 from chithi_gen.importer.parts import Block, Table
 from chithi_gen.importer.runs import plain
-from chithi_gen.importer.targets import is_target_table, read_targets
+from chithi_gen.importer.targets import columns, is_chithi_table, read_targets
 from chithi_gen.importer.tree import Node, build, check_labels, scheme_value
 from chithi_gen.numbering import PRESETS, Scheme
 
@@ -58,14 +58,39 @@ def _items(
     items: list[Item] = []
     for block in blocks:
         if isinstance(block, Table):
-            targets = read_targets(block) if is_target_table(block) else None
-            items.append(Item("bang", block.first, targets=targets))
+            items.append(_table(block))
             continue
         item = read_item(block, styles, notes, end if block is last else None)
         if block is last and item.text and not item.text.endswith(_ENDS):
             item.text += "."  # chithi writes "./." for a final full stop
         items.append(item)
     return items
+
+
+def _table(table: Table) -> Item:
+    """A table of the body: its targets when it is a chỉ tiêu table (None otherwise)."""
+    cols = columns(table)
+    if cols is None:
+        return Item("bang", table.first)
+    targets, odd = read_targets(table, cols)
+    item = Item("bang", table.first, targets=targets)
+    if not is_chithi_table(table):
+        item.notes.append(
+            (
+                "bảng chỉ tiêu được đọc theo tiêu đề cột; chithi in lại với các cột STT, Chỉ"
+                " tiêu, Đơn vị tính, (Thực hiện năm trước,) Kế hoạch (, So sánh (%))",
+                "the target table was read by its column headings; chithi prints it with its"
+                " own columns",
+            )
+        )
+    if odd:
+        item.notes.append(
+            (
+                "ô không phải số được ghi vào 'ghi_chu': " + ", ".join(odd),
+                "cells that are not numbers were put in 'ghi_chu'",
+            )
+        )
+    return item
 
 
 def read_body(

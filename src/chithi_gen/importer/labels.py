@@ -21,8 +21,8 @@ from chithi_gen.vi.la_ma import so_la_ma
 
 _ROMAN = re.compile(r"^\s*([IVXLC]{1,7})\s*\.(?=\s|$)")
 _DECIMAL = re.compile(r"^\s*(\d{1,3}(?:\.\d{1,3})+)\.?(?=\s|$)")
-_ARABIC = re.compile(r"^\s*(\d{1,3})\s*[.)](?=\s|$)")
-_LETTER = re.compile(r"^\s*([a-zđ]{1,2})\s*[)](?=\s|$)|^\s*([a-zđ])\.(?=\s)")
+_ARABIC = re.compile(r"^\s*(\d{1,3})\s*[.)/](?=\s|$)")
+_LETTER = re.compile(r"^\s*([a-zđ]{1,2})\s*[)](?=\s|$)|^\s*([a-zđ])[./](?=\s)")
 _DASH = re.compile(r"^\s*[-–—•](?=\s|[^\W\d_])")
 _PLUS = re.compile(r"^\s*\+(?=\s|[^\W\d_])")
 

@@ -91,6 +91,7 @@ def build(items: list[Item]) -> Tree:
         if item.kind == "bang":
             if item.targets is not None and stack and stack[-1].targets is None:
                 stack[-1].targets = item.targets
+                stack[-1].notes += item.notes
             else:
                 stray.append(_table_note(item))
             continue
@@ -198,7 +199,7 @@ def check_labels(nodes: list[Node], scheme: Scheme, path: tuple[int | None, ...]
         label = it.label
         if label is not None and not label.automatic and here[-1] is not None:
             computed = scheme.label(here)
-            if computed.rstrip(".)") != label.text.rstrip(".)"):
+            if computed.rstrip(".)/ ") != label.text.rstrip(".)/ "):
                 node.notes.append(
                     (
                         f"số thứ tự trong văn bản là '{label.text}', chithi đánh số '{computed}'",

@@ -4,8 +4,8 @@ Writes into this folder (``tests/data/import/``):
 
 * ``chi-thi-go-tay.docx`` — python-docx: the header in a borderless table, rules typed
   as underscores, labels typed by hand with tabs ("I.", "1.<tab>", "a)", "-", "+"), a
-  run-in bold heading, the typist's mark in subscript on the Lưu line, the signature in
-  a table;
+  run-in bold heading, a chỉ tiêu table with headings of its own ("TT", "ĐVT"), the
+  typist's mark in subscript on the Lưu line, the signature in a table;
 * ``ke-hoach-thap-phan.docx`` — python-docx: the header laid out with tabs (no table),
   decimal numbering "1.", "1.1.", "a)" with no Roman level, a table that is not a
   chỉ tiêu table, "- Lưu: VT, TH (NC)." and the mark "PL.(50)" on its own line, the
@@ -102,6 +102,16 @@ def chi_thi_go_tay() -> bytes:
     )
     d.body(["2.\tThu gom, xử lý rác thải"], BOLD_BODY)
     d.body(["Các thôn bố trí lịch thu gom rác thải ít nhất hai lần mỗi tuần."])
+    # A target table typed with headings of its own.
+    rows = [
+        ("TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2026"),
+        ("1", "Tỷ lệ hộ gia đình được thu gom rác thải", "%", "95"),
+        ("2", "Điểm tập kết rác thải đạt chuẩn", "điểm", "12"),
+    ]
+    table = d.doc.add_table(rows=len(rows), cols=4)
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            d.style_run(table.rows[r].cells[c].paragraphs[0].add_run(text), Fmt(size=13))
     d.body(["III. TỔ CHỨC THỰC HIỆN"], BOLD_BODY)
     d.body(
         [
