@@ -9,6 +9,7 @@ from typing import Any
 
 import pytest
 from docx import Document
+from jinja2.sandbox import SandboxedEnvironment
 
 from chithi_gen import Campaign, CampaignError, LayoutError, Renderer
 from chithi_gen.cli import main
@@ -61,7 +62,7 @@ def test_new_kind_and_layout_from_a_user_folder() -> None:
 
 def test_user_layouts_render_in_the_sandbox() -> None:
     renderer = Renderer([ORG])
-    assert renderer.layout("phuong-an")._env.__class__.__name__ == "SandboxedEnvironment"
+    assert isinstance(renderer.layout("phuong-an")._env, SandboxedEnvironment)
     assert renderer.layout("nd30")._env.__class__.__name__ == "Environment"
 
 

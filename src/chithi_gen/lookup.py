@@ -24,7 +24,7 @@ chithi_gen are rendered in Jinja's sandbox.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import entry_points
@@ -39,7 +39,7 @@ from chithi_gen.compose.snippets import Snippets
 from chithi_gen.errors import LayoutError
 from chithi_gen.kinds import Registry
 from chithi_gen.kinds.file import entry_point_kinds, parse_kinds
-from chithi_gen.render.contract import Manifest, parse_manifest
+from chithi_gen.render.contract import Manifest, check_package, parse_manifest
 from chithi_gen.source import read_bytes
 
 #: Environment variable naming user template folders.
@@ -50,7 +50,7 @@ ENTRY_POINT_GROUP = "chithi_gen.templates"
 BUNDLED_PACKAGE = "chithi_gen.templates"
 #: Largest layout .docx read (bytes).
 MAX_LAYOUT_BYTES = 50_000_000
-#: Largest manifest.yaml / kinds.yaml read (bytes).
+#: Largest manifest.yaml / kinds.yaml / snippet read (bytes).
 MAX_CONFIG_BYTES = 1_000_000
 
 Origin = Literal["path", "user", "env", "entry_point", "bundled"]
@@ -104,8 +104,14 @@ class LayoutInfo:
         return tuple(self.manifest.loai)
 
     def read_bytes(self) -> bytes:
-        """The layout's .docx bytes (a regular file, at most :data:`MAX_LAYOUT_BYTES`)."""
-        return _read(self.docx, MAX_LAYOUT_BYTES)
+        """The layout's .docx bytes (a regular file, at most :data:`MAX_LAYOUT_BYTES`, a
+        zip of bounded unpacked size)."""
+        data = _read(self.docx, MAX_LAYOUT_BYTES)
+        try:
+            check_package(data, self.name)
+        except LayoutError as exc:
+            raise LayoutError(exc.problems, self.where) from None
+        return data
 
 
 def _read(item: Traversable, limit: int) -> bytes:
@@ -135,6 +141,30 @@ def _text(item: Traversable) -> str:
             str(item),
             code="config-encoding",
         ) from None
+
+
+class FolderLoader(jinja2.BaseLoader):
+    """The snippets of a user's ``snippets/`` folder, each read as a regular file of at
+    most :data:`MAX_CONFIG_BYTES` (never a FIFO, a device or ``/dev/zero``)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        if not template or any(c in template for c in "/\\\0") or template.startswith("."):
+            raise jinja2.TemplateNotFound(template)
+        path = self.folder / template
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        return _text(path), str(path), lambda: True
+
+    def list_templates(self) -> list[str]:
+        try:
+            return sorted(p.name for p in self.folder.iterdir() if p.name.endswith(".j2"))
+        except OSError:
+            return []
 
 
 def _layout_at(folder: Traversable, origin: Origin, name: str | None = None) -> LayoutInfo:
@@ -296,5 +326,5 @@ class TemplateSet:
             if folder.origin == "bundled":
                 loaders.append(jinja2.PackageLoader(BUNDLED_PACKAGE, "snippets"))
             elif isinstance(folder.root, Path) and (folder.root / "snippets").is_dir():
-                loaders.append(jinja2.FileSystemLoader(str(folder.root / "snippets")))
+                loaders.append(FolderLoader(folder.root / "snippets"))
         return Snippets(jinja2.ChoiceLoader(loaders))

@@ -31,7 +31,7 @@ import jinja2
 from jinja2 import meta
 
 from chithi_gen.errors import CampaignError, LayoutError
-from chithi_gen.jinja import environment
+from chithi_gen.jinja import describe, environment, error_line
 
 SUFFIX = ".j2"
 
@@ -95,17 +95,22 @@ class Snippets:
             raise LayoutError.single(
                 f"mẫu câu '{name}' không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
                 f"snippet '{name}' is not UTF-8 (bad byte at offset {exc.start})",
+                name + SUFFIX,
                 code="snippet-encoding",
             ) from None
         where = filename or name + SUFFIX
         try:
             template = self._env.get_template(name + SUFFIX)
             params = frozenset(meta.find_undeclared_variables(self._env.parse(text)))
-        except jinja2.TemplateSyntaxError as exc:
+        except Exception as exc:  # syntax, a refused tag, nesting too deep …
+            vi, en, code = describe(exc)
+            line = error_line(exc, filename)
             raise LayoutError.single(
-                f"mẫu câu {where}, dòng {exc.lineno}: lỗi thẻ Jinja ({exc.message})",
-                f"snippet {where}, line {exc.lineno}: Jinja tag error ({exc.message})",
-                code="snippet-syntax",
+                f"mẫu câu '{name}': {vi}",
+                f"snippet '{name}': {en}",
+                where,
+                line=line,
+                code="snippet-syntax" if code == "template-syntax" else code,
             ) from None
         return _Compiled(template, params, where)
 
@@ -133,10 +138,14 @@ class Snippets:
                 f"snippet '{name}' needs a parameter missing from 'tham_so': {exc.message}",
                 code="snippet-parameter",
             ) from None
-        except jinja2.TemplateError as exc:
+        except Exception as exc:  # a budget exceeded, a filter given bad data, 1/0 …
+            vi, en, code = describe(exc)
+            line = error_line(exc, compiled.where)
             raise LayoutError.single(
-                f"mẫu câu '{name}' ({compiled.where}) lỗi: {exc}",
-                f"snippet '{name}' ({compiled.where}) failed: {exc}",
-                code="snippet-error",
+                f"mẫu câu '{name}': {vi}",
+                f"snippet '{name}': {en}",
+                compiled.where,
+                line=line,
+                code="snippet-error" if code == "template-error" else code,
             ) from None
         return " ".join(out.split())
