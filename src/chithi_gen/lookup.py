@@ -24,7 +24,7 @@ chithi_gen are rendered in Jinja's sandbox.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from importlib.metadata import entry_points
@@ -35,7 +35,7 @@ from typing import Literal
 
 import jinja2
 
-from chithi_gen.compose.snippets import Snippets
+from chithi_gen.compose.snippets import FolderLoader, Snippets
 from chithi_gen.errors import LayoutError
 from chithi_gen.kinds import Registry
 from chithi_gen.kinds.file import entry_point_kinds, parse_kinds
@@ -141,30 +141,6 @@ def _text(item: Traversable) -> str:
             str(item),
             code="config-encoding",
         ) from None
-
-
-class FolderLoader(jinja2.BaseLoader):
-    """The snippets of a user's ``snippets/`` folder, each read as a regular file of at
-    most :data:`MAX_CONFIG_BYTES` (never a FIFO, a device or ``/dev/zero``)."""
-
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-
-    def get_source(
-        self, environment: jinja2.Environment, template: str
-    ) -> tuple[str, str, Callable[[], bool]]:
-        if not template or any(c in template for c in "/\\\0") or template.startswith("."):
-            raise jinja2.TemplateNotFound(template)
-        path = self.folder / template
-        if not os.path.lexists(path):
-            raise jinja2.TemplateNotFound(template)
-        return _text(path), str(path), lambda: True
-
-    def list_templates(self) -> list[str]:
-        try:
-            return sorted(p.name for p in self.folder.iterdir() if p.name.endswith(".j2"))
-        except OSError:
-            return []
 
 
 def _layout_at(folder: Traversable, origin: Origin, name: str | None = None) -> LayoutInfo:
@@ -326,5 +302,5 @@ class TemplateSet:
             if folder.origin == "bundled":
                 loaders.append(jinja2.PackageLoader(BUNDLED_PACKAGE, "snippets"))
             elif isinstance(folder.root, Path) and (folder.root / "snippets").is_dir():
-                loaders.append(FolderLoader(folder.root / "snippets"))
+                loaders.append(FolderLoader(folder.root / "snippets", MAX_CONFIG_BYTES))
         return Snippets(jinja2.ChoiceLoader(loaders))

@@ -146,12 +146,17 @@ def templates_lint(args: argparse.Namespace) -> int:
     (lint a layout)."""
     from chithi_gen.lookup import TemplateSet
     from chithi_gen.render.lint import lint_layout
+    from chithi_gen.render.lint_folder import is_template_folder, lint_folder
 
     try:
-        # A folder or file that exists is linted as given, even without a path separator.
+        # A folder or file that exists is linted as given, even without a path separator;
+        # a whole template folder (layouts/, kinds.yaml, snippets/) file by file.
         target: str | Path = Path(args.layout) if Path(args.layout).exists() else args.layout
-        info = TemplateSet(args.templates).find_layout(target)
-        findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
+        if isinstance(target, Path) and is_template_folder(target):
+            findings = lint_folder(target)
+        else:
+            info = TemplateSet(args.templates).find_layout(target)
+            findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
     except ChithiError as exc:
         return report(exc)
     for finding in findings:
@@ -257,7 +262,9 @@ def parser() -> argparse.ArgumentParser:
     _templates_option(q)
     q = _command(tsub, "lint", templates_lint)
     q.add_argument(
-        "layout", help="tệp layout.docx, thư mục mẫu, hoặc tên mẫu (layout .docx, folder or name)"
+        "layout",
+        help="tệp layout.docx, thư mục mẫu trình bày, thư mục mẫu của đơn vị, hoặc tên mẫu"
+        " (layout .docx, layout folder, template folder or name)",
     )
     _templates_option(q)
     p.set_defaults(run=None, help_of=p)

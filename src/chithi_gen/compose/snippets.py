@@ -22,9 +22,11 @@ XML-escaped by the renderer like any text, so autoescape is off here.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -32,8 +34,34 @@ from jinja2 import meta
 
 from chithi_gen.errors import CampaignError, LayoutError
 from chithi_gen.jinja import describe, environment, error_line
+from chithi_gen.source import read_text
 
 SUFFIX = ".j2"
+
+
+class FolderLoader(jinja2.BaseLoader):
+    """The snippets of a user's ``snippets/`` folder, each read as a regular UTF-8 file of
+    at most ``limit`` bytes (never a FIFO, a device or ``/dev/zero``)."""
+
+    def __init__(self, folder: Path, limit: int = 1_000_000) -> None:
+        self.folder = folder
+        self.limit = limit
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        if not template or any(c in template for c in "/\\\0") or template.startswith("."):
+            raise jinja2.TemplateNotFound(template)
+        path = self.folder / template
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        return read_text(path, str(path), self.limit, LayoutError), str(path), lambda: True
+
+    def list_templates(self) -> list[str]:
+        try:
+            return sorted(p.name for p in self.folder.iterdir() if p.name.endswith(SUFFIX))
+        except OSError:
+            return []
 
 
 @dataclass(frozen=True)
@@ -113,6 +141,11 @@ class Snippets:
                 code="snippet-syntax" if code == "template-syntax" else code,
             ) from None
         return _Compiled(template, params, where)
+
+    def trial(self, name: str) -> str:
+        """Snippet ``name`` rendered with every variable it reads set to "…" (lint)."""
+        compiled = self._get(name)
+        return self.render(name, {}, {v: "…" for v in compiled.params})
 
     def render(self, name: str, params: Mapping[str, Any], context: Mapping[str, Any]) -> str:
         """The text of snippet ``name`` with ``params`` over ``context``, spaces collapsed.

@@ -14,6 +14,10 @@ Checks, each reported with the part and paragraph where it stands:
 * ``HONG`` (error) — not a .docx, or a part that cannot be read;
 * ``THIEU-PHAN`` / ``THIEU-KIEU`` (error) — a part or a named style the layout contract
   requires (:mod:`chithi_gen.render.contract`) is missing;
+* ``NAP-TEP`` (error) — ``{% include %}``, ``{% import %}`` or ``{% extends %}``: a
+  user's template may not load other files (:mod:`chithi_gen.jinja`);
+* ``NGOAI-VI`` (error) — a relationship or field that reaches outside the file (an image
+  ``file:///…``), refused in a user's layout;
 * ``DIEN-THU`` (error) — a trial render with every feature filled in failed: whatever
   else would make rendering fail is reported here first.
 
@@ -34,12 +38,14 @@ from jinja2 import meta, nodes
 
 from chithi_gen.document import Document, Paragraph, Run, Table
 from chithi_gen.errors import LayoutError
-from chithi_gen.jinja import environment
+from chithi_gen.jinja import FORBIDDEN, environment
 from chithi_gen.render.contract import (
     DOCUMENT_VARIABLES,
     LAYOUT_VARIABLES,
     REQUIRED_PARTS,
     TAGGED_PARTS,
+    check_package,
+    external_problems,
 )
 from chithi_gen.render.docx import CompiledLayout, missing_styles, patch_part
 from chithi_gen.render.package import read_package
@@ -60,10 +66,16 @@ class Finding:
     excerpt: str
     message_vi: str
     message_en: str
+    #: The file the finding is in, and its line, when linting a template folder.
+    file: str = ""
+    line: int | None = None
 
     def format(self) -> str:
         """One line: ``[LỖI error] BIEN-LA word/document.xml ¶12 «…»: vi (en)``."""
         where = self.part + (f" ¶{self.paragraph}" if self.paragraph is not None else "")
+        if self.file:
+            head = self.file + (f":{self.line}" if self.line else "")
+            where = f"{head} {where}".strip()
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
         return (
             f"[{SEVERITY_LABELS[self.severity]}] {self.code} {where}{excerpt}:"
@@ -210,6 +222,22 @@ def _part_findings(
             )
         )
         return findings, set()
+    for kind, tag in FORBIDDEN.items():
+        for node in ast.find_all(kind):
+            para, text = excerpt_at(xml, patched, node.lineno, tag)
+            findings.append(
+                Finding(
+                    "NAP-TEP",
+                    "loi",
+                    part,
+                    para,
+                    text,
+                    f"thẻ {{% {tag} %}} không được dùng: mẫu của người dùng không được nạp tệp"
+                    " khác",
+                    f"the tag {{% {tag} %}} is not allowed: a user's template may not load"
+                    " other files",
+                )
+            )
     attrs, loop_vars = _loop_attributes(ast)
     for name in sorted(meta.find_undeclared_variables(ast) - set(LAYOUT_VARIABLES)):
         findings.append(
@@ -311,8 +339,12 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
     fail is reported here first.
     """
     try:
+        check_package(data, "lint")
         parts = read_package(data)
         patcher = DocxTemplate(io.BytesIO(data))
+    except LayoutError as exc:
+        p = exc.problems[0]
+        return [Finding("HONG", "loi", "", None, "", p.message_vi, p.message_en)]
     except Exception as exc:  # zipfile.BadZipFile, truncated data …
         return [
             Finding(
@@ -326,7 +358,10 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
             )
         ]
     env = environment(sandboxed=True, autoescape=True)
-    findings = _package_findings(parts)
+    findings = _package_findings(parts) + [
+        Finding("NGOAI-VI", "loi", p.part or "", None, "", p.message_vi, p.message_en)
+        for p in external_problems(parts)
+    ]
     used_attrs: set[str] = set()
     allowed = set(DOCUMENT_VARIABLES) | set(extra_variables)
     for part, blob in sorted(parts.items()):
