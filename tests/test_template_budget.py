@@ -20,7 +20,7 @@ import pytest
 
 from chithi_gen import LayoutError, Renderer
 from chithi_gen.cli import main
-from chithi_gen.jinja import MAX_DEPTH, Budget, environment
+from chithi_gen.jinja import MAX_DEPTH, Budget, describe, environment
 from chithi_gen.render.docx import CompiledLayout
 from chithi_gen.render.lint import lint_layout, probe_documents
 from chithi_gen.render.lint_folder import lint_folder
@@ -72,12 +72,9 @@ LOADING = {
 def test_hostile_templates_stop_within_the_budget(template: str) -> None:
     env = environment(sandboxed=True, autoescape=True, budget=FAST)
     start = time.monotonic()
-    with pytest.raises(Exception) as exc:  # noqa: B017, PT011 — the class is checked below
+    with pytest.raises(Exception) as exc:
         env.from_string(template).render()
     assert time.monotonic() - start < FAST.seconds + 2
-    assert isinstance(exc.value, LayoutError | Exception)
-    from chithi_gen.jinja import describe
-
     vi, en, code = describe(exc.value)
     assert vi and en and vi != en
     assert code in ("template-budget", "template-variable", "template-error")
@@ -90,12 +87,8 @@ def test_templates_cannot_load_other_files(template: str) -> None:
     env = environment(sandboxed=True, autoescape=False, budget=FAST)
     with pytest.raises(TagRefused) as exc:
         env.from_string("Dòng một\n" + template)
-    assert (
-        exc.value.lineno == 2
-        and "include" in exc.value.en
-        or "extends" in exc.value.en
-        or ("import" in exc.value.en)
-    )
+    assert exc.value.lineno == 2
+    assert any(word in exc.value.en for word in ("include", "import", "extends"))
 
 
 def test_ordinary_templates_still_work() -> None:
@@ -122,9 +115,9 @@ def test_the_budget_is_set_by_environment_variables() -> None:
 def test_calls_nest_at_most_max_depth() -> None:
     env = environment(sandboxed=True, autoescape=False, budget=FAST)
     deep = "{% macro f(n) %}{% if n > 0 %}{{ f(n - 1) }}{% else %}ok{% endif %}{% endmacro %}"
-    assert env.from_string(deep + "{{ f(%d) }}" % (MAX_DEPTH - 2)).render() == "ok"
+    assert env.from_string(deep + f"{{{{ f({MAX_DEPTH - 2}) }}}}").render() == "ok"
     with pytest.raises(Exception, match="deep"):
-        env.from_string(deep + "{{ f(%d) }}" % (MAX_DEPTH + 5)).render()
+        env.from_string(deep + f"{{{{ f({MAX_DEPTH + 5}) }}}}").render()
 
 
 # ------------------------------------------------------------------- snippets and layouts
@@ -253,7 +246,7 @@ def test_external_relationships_are_refused_in_user_layouts(relationship: str) -
     with pytest.raises(LayoutError) as exc:
         CompiledLayout(data, "ngoai", sandboxed=True)
     assert exc.value.problems[0].code == "layout-external"
-    assert "word/_rels/document.xml.rels" == exc.value.problems[0].part
+    assert exc.value.problems[0].part == "word/_rels/document.xml.rels"
     assert any(f.code == "NGOAI-VI" for f in lint_layout(data))
     CompiledLayout(data, "ngoai", sandboxed=False)  # the bundled layouts are trusted
 
@@ -265,7 +258,10 @@ def test_web_links_are_kept() -> None:
 
 
 def test_fields_that_read_files_are_refused() -> None:
-    field = '<w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "file:///etc/passwd" </w:instrText></w:r>'
+    field = (
+        '<w:r><w:instrText xml:space="preserve"> INCLUDEPICTURE "file:///etc/passwd"'
+        " </w:instrText></w:r>"
+    )
     parts = read_package(bundled_layout_bytes("nd30"))
     xml = parts["word/document.xml"].decode("utf-8")
     parts["word/document.xml"] = xml.replace("</w:p>", field + "</w:p>", 1).encode("utf-8")
