@@ -30,7 +30,7 @@ def render(args: argparse.Namespace) -> int:
     from chithi_gen.output import write_atomic
 
     file: Path = args.file
-    out: Path = args.output or file.with_suffix(".docx")
+    out: Path = args.output or (file.with_suffix(".docx") if file.name else Path("van-ban.docx"))
     written: list[Path] = []
     try:
         renderer = Renderer(args.templates, layout=args.layout)
