@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from chithi_gen.compose.advice.ma_cu import legacy_encoding_warnings
 from chithi_gen.compose.advice.recipients import recipient_warnings
 from chithi_gen.errors import Problem
 from chithi_gen.model import Campaign
@@ -18,7 +19,7 @@ from chithi_gen.model import Campaign
 Advisor = Callable[[Campaign], list[Problem]]
 
 #: Every advisor, in the order their warnings are reported.
-ADVISORS: tuple[Advisor, ...] = (recipient_warnings,)
+ADVISORS: tuple[Advisor, ...] = (recipient_warnings, legacy_encoding_warnings)
 
 
 def warnings(campaign: Campaign) -> list[Problem]:
@@ -26,4 +27,4 @@ def warnings(campaign: Campaign) -> list[Problem]:
     return [p for advisor in ADVISORS for p in advisor(campaign)]
 
 
-__all__ = ["ADVISORS", "Advisor", "recipient_warnings", "warnings"]
+__all__ = ["ADVISORS", "Advisor", "legacy_encoding_warnings", "recipient_warnings", "warnings"]
