@@ -27,6 +27,7 @@ enforces.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from dataclasses import dataclass
@@ -49,7 +50,7 @@ from chithi_gen.render.contract import (
 )
 from chithi_gen.render.docx import CompiledLayout, missing_styles, patch_part
 from chithi_gen.render.package import read_package
-from chithi_gen.render.paragraphs import excerpt_at, norm, paragraph_of, paragraph_texts
+from chithi_gen.render.paragraphs import excerpt_at, norm, paragraph_texts
 
 Severity = Literal["loi", "canh_bao", "thong_tin"]
 SEVERITY_LABELS = {"loi": "LỖI error", "canh_bao": "CẢNH BÁO warning", "thong_tin": "GHI CHÚ info"}
@@ -83,19 +84,22 @@ class Finding:
         )
 
 
-def _split_tags(part: str, xml: str) -> list[Finding]:
+def _split_tags(part: str, paragraphs: list[tuple[list[str], str]]) -> list[Finding]:
+    """Tags spread over several Word runs; linear in the number of tags and runs (the
+    runs a tag covers are found by bisection over the runs' end positions)."""
     found = []
-    for i, (texts, whole) in enumerate(paragraph_texts(xml), start=1):
+    for i, (texts, whole) in enumerate(paragraphs, start=1):
         if "{" not in whole:
             continue
+        ends: list[int] = []  # end position of each non-empty run
+        pos = 0
+        for t in texts:
+            if t:
+                pos += len(t)
+                ends.append(pos)
         for tag in re.finditer(r"\{[{%#].*?[}%#]\}", whole):
             start, end = tag.span()
-            pos = 0
-            pieces = 0
-            for t in texts:
-                if pos < end and pos + len(t) > start:
-                    pieces += 1
-                pos += len(t)
+            pieces = bisect.bisect_left(ends, end) - bisect.bisect_right(ends, start) + 1
             if pieces > 1:
                 found.append(
                     Finding(
@@ -111,6 +115,28 @@ def _split_tags(part: str, xml: str) -> list[Finding]:
                     )
                 )
     return found
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _first_paragraphs(paragraphs: list[tuple[list[str], str]]) -> dict[str, int]:
+    """For every name and dotted name (and each dotted prefix) in the part's text, the
+    first paragraph holding it: one pass, so naming N unknown variables stays linear."""
+    first: dict[str, int] = {}
+    for i, (_, whole) in enumerate(paragraphs, start=1):
+        if "{" not in whole:
+            continue
+        for m in _NAME.finditer(norm(whole)):
+            pieces = m.group().split(".")
+            for n in range(1, len(pieces) + 1):
+                first.setdefault(".".join(pieces[:n]), i)
+    return first
+
+
+#: Findings of one kind reported per part with the paragraph located (the rest without):
+#: locating costs a pass over the part.
+_LOCATED = 20
 
 
 def _loop_attributes(ast: nodes.Template) -> tuple[set[str], set[str]]:
@@ -177,7 +203,7 @@ def _package_findings(parts: dict[str, bytes]) -> list[Finding]:
 _RAW = re.compile(r"\|\s*safe\b|autoescape\s+false")
 
 
-def _raw_markup(part: str, xml: str) -> list[Finding]:
+def _raw_markup(part: str, paragraphs: list[tuple[list[str], str]]) -> list[Finding]:
     """Tags that print raw XML (``| safe``, ``{% autoescape false %}``): one stray ``<``
     and Word cannot open the file."""
     return [
@@ -192,7 +218,7 @@ def _raw_markup(part: str, xml: str) -> list[Finding]:
             "the tag prints raw XML ('| safe' or autoescape false): one stray '<' breaks"
             " the file; remove '| safe'",
         )
-        for i, (_, whole) in enumerate(paragraph_texts(xml), start=1)
+        for i, (_, whole) in enumerate(paragraphs, start=1)
         if _RAW.search(whole)
     ]
 
@@ -202,7 +228,8 @@ def _part_findings(
 ) -> tuple[list[Finding], set[str]]:
     """Split tags, syntax errors and unknown variables of one tagged part; and the
     document variables it reads."""
-    findings = _split_tags(part, xml) + _raw_markup(part, xml)
+    paragraphs = paragraph_texts(xml)
+    findings = _split_tags(part, paragraphs) + _raw_markup(part, paragraphs)
     patched = patch_part(patcher, xml)
     try:
         ast = env.parse(patched)
@@ -222,30 +249,29 @@ def _part_findings(
             )
         )
         return findings, set()
-    for kind, tag in FORBIDDEN.items():
-        for node in ast.find_all(kind):
-            para, text = excerpt_at(xml, patched, node.lineno, tag)
-            findings.append(
-                Finding(
-                    "NAP-TEP",
-                    "loi",
-                    part,
-                    para,
-                    text,
-                    f"thẻ {{% {tag} %}} không được dùng: mẫu của người dùng không được nạp tệp"
-                    " khác",
-                    f"the tag {{% {tag} %}} is not allowed: a user's template may not load"
-                    " other files",
-                )
+    refused = [(node, tag) for kind, tag in FORBIDDEN.items() for node in ast.find_all(kind)]
+    for n, (node, tag) in enumerate(refused):
+        para, text = excerpt_at(xml, patched, node.lineno, tag) if n < _LOCATED else (None, "")
+        findings.append(
+            Finding(
+                "NAP-TEP",
+                "loi",
+                part,
+                para,
+                text,
+                f"thẻ {{% {tag} %}} không được dùng: mẫu của người dùng không được nạp tệp khác",
+                f"the tag {{% {tag} %}} is not allowed: a user's template may not load other files",
             )
+        )
     attrs, loop_vars = _loop_attributes(ast)
+    first = _first_paragraphs(paragraphs)
     for name in sorted(meta.find_undeclared_variables(ast) - set(LAYOUT_VARIABLES)):
         findings.append(
             Finding(
                 "BIEN-LA",
                 "loi",
                 part,
-                paragraph_of(xml, name),
+                first.get(name),
                 name,
                 f"biến '{name}' không có trong dữ liệu; các biến có: "
                 + ", ".join(LAYOUT_VARIABLES),
@@ -259,7 +285,7 @@ def _part_findings(
                 "BIEN-LA",
                 "loi",
                 part,
-                paragraph_of(xml, f"{var}.{attr}"),
+                first.get(f"{var}.{attr}"),
                 f"{var}.{attr}",
                 f"biến '{var}.{attr}' không có; khai báo trong 'bien_van_ban' của"
                 " manifest.yaml nếu nó đến từ 'bien' của tệp chiến dịch",
