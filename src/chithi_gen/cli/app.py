@@ -12,7 +12,15 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chithi_gen.cli.messages import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, echo, report, warn
+from chithi_gen.cli.messages import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    echo,
+    report,
+    warn,
+)
 from chithi_gen.errors import ChithiError
 
 Command = Callable[[argparse.Namespace], int]
@@ -206,7 +214,7 @@ def _command(
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of ``chithi``."""
-    top = argparse.ArgumentParser(
+    top: argparse.ArgumentParser = Parser(
         prog="chithi",
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
         " (drafts ND30 administrative documents).",
