@@ -14,18 +14,13 @@ from typing import Any
 
 import openpyxl
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from chithi_gen.batch import read_variations
 from chithi_gen.batch.tables import read_csv, read_xlsx
 from chithi_gen.errors import CampaignError
-
-FUZZ = settings(
-    max_examples=60,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
-)
+from fuzzing import fuzz_settings
 
 
 def _error(path: Path) -> CampaignError:
@@ -262,7 +257,7 @@ def _read(path: Path) -> list[dict[str, Any]] | None:
         return None
 
 
-@FUZZ
+@fuzz_settings(60)
 @given(table=tables(cell_text), delimiter=st.sampled_from([",", ";", "\t"]), bom=st.booleans())
 def test_csv_reads_what_was_written(
     tmp_path: Path, table: tuple[list[str], list[list[str]]], delimiter: str, bom: bool
@@ -284,7 +279,7 @@ xlsx_values = st.one_of(
 )
 
 
-@FUZZ
+@fuzz_settings(60)
 @given(table=tables(xlsx_values), merge_rows=st.integers(min_value=0, max_value=3))
 def test_xlsx_reads_what_was_written(
     tmp_path: Path, table: tuple[list[str], list[list[Any]]], merge_rows: int

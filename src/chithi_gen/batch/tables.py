@@ -175,16 +175,19 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
 
 #: Delimiters a CSV table may use (Excel writes ``,`` or, in Vietnamese locales, ``;``).
 DELIMITERS = ",;\t|"
+#: The "delimiter" of a one-column table: a control character no cell holds.
+ONE_COLUMN = "\x1f"
 
 
 def _delimiter(text: str) -> str:
     """The delimiter of a CSV table: the one candidate its header line holds, else what
-    :class:`csv.Sniffer` finds consistent over the first lines (``,`` for one column)."""
+    :class:`csv.Sniffer` finds consistent over the first lines. A header with none has
+    one column: nothing splits its cells (``Về việc a, b`` stays one cell)."""
     lines = text.splitlines()
     header = next((line for line in lines if line.strip()), "")
     present = [d for d in DELIMITERS if d in header]
     if len(present) <= 1:
-        return present[0] if present else ","
+        return present[0] if present else ONE_COLUMN
     sample = "\n".join(lines[:50])
     try:
         return csv.Sniffer().sniff(sample, delimiters="".join(present)).delimiter
