@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 
 TEST_DEBS := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 
-.PHONY: demo test lint typecheck layout clean system-deps
+.PHONY: demo test lint typecheck layout clean system-deps docs test-lowest test-sdist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { bash scripts/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -26,18 +26,53 @@ system-deps:
 	@bash scripts/system-deps.sh $(TEST_DEBS)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests scripts benchmarks examples templates
-	$(BIN)/ruff format --check src tests scripts benchmarks examples templates
+	$(BIN)/ruff check src tests scripts benchmarks examples templates docs/api
+	$(BIN)/ruff format --check src tests scripts benchmarks examples templates docs/api
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-test: $(STAMP) system-deps lint typecheck
+test: $(STAMP) system-deps lint typecheck docs
 	$(BIN)/python -m pytest -q
+	$(MAKE) test-lowest
+	$(MAKE) test-sdist
+
+# The API reference from the docstrings, warnings as errors (out/api/index.html).
+docs: $(STAMP)
+	$(BIN)/python -m sphinx -W --keep-going -q -b html docs/api out/api
+
+# The suite again with the lowest dependency versions pyproject.toml allows (ci/lowest.txt),
+# in a virtualenv of its own; slow tests (wheel builds) and the layout's byte-for-byte
+# rebuild (it is built with the development versions) are left to `test`.
+LOW     := .venv-lowest
+LOWSTAMP := $(LOW)/.installed
+$(LOWSTAMP): pyproject.toml ci/lowest.txt
+	@$(PYTHON) -m venv $(LOW)
+	$(LOW)/bin/python -m pip install -q --upgrade pip setuptools wheel
+	$(LOW)/bin/python -m pip install -q -c ci/lowest.txt -e '.[dev]'
+	@touch $(LOWSTAMP)
+
+test-lowest: $(LOWSTAMP) system-deps
+	$(LOW)/bin/python -m pytest -q -m "not slow" \
+	  --deselect tests/test_layout_build.py::test_build_is_reproducible_and_matches_committed_layout
+
+# The source distribution's own test suite, run against the sdist installed in a
+# virtualenv of its own (dependencies from .venv), from the unpacked sdist.
+SDIST := out/sdist
+test-sdist: $(STAMP) system-deps
+	rm -rf $(SDIST) && mkdir -p $(SDIST)/wheel
+	$(BIN)/python -c "import setuptools.build_meta as b; b.build_sdist('$(SDIST)')" >/dev/null
+	$(BIN)/python -m pip wheel -q --no-deps --no-build-isolation -w $(SDIST)/wheel $(SDIST)/chithi_gen-*.tar.gz
+	tar -xzf $(SDIST)/chithi_gen-*.tar.gz -C $(SDIST)
+	$(PYTHON) -m venv $(SDIST)/venv
+	$(BIN)/python -c "import sysconfig; print(sysconfig.get_path('purelib'))" \
+	  > "$$($(SDIST)/venv/bin/python -c "import sysconfig; print(sysconfig.get_path('purelib'))")/deps.pth"
+	$(SDIST)/venv/bin/python -m pip install -q --no-deps --no-index $(SDIST)/wheel/chithi_gen-*.whl
+	cd $(SDIST)/chithi_gen-*/ && ../venv/bin/python -m pytest -q -p no:cacheprovider -m "not slow"
 
 # Rebuild the bundled layout from its build script (reproducible).
 layout: $(STAMP)
 	$(BIN)/python templates/layouts/nd30/build.py
 
 clean:
-	rm -rf out .pytest_cache .mypy_cache .ruff_cache
+	rm -rf out .pytest_cache .mypy_cache .ruff_cache .venv-lowest

@@ -7,7 +7,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
-SHARED = ROOT.parent / "shared"
+#: Public reference material copied into the repository (tests/data/README.md).
+DATA = ROOT / "tests" / "data"
+SEEDS = DATA / "seeds"
+REFERENCE = DATA / "reference" / "nd30"
 
 MINIMAL: dict[str, Any] = {
     "loai": "chi_thi",

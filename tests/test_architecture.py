@@ -35,7 +35,10 @@ STAGES: list[tuple[str, tuple[str, ...]]] = [
     ("compose", ("chithi_gen.kinds", "chithi_gen.compose")),
     ("render", ("chithi_gen.render",)),
     ("write", ("chithi_gen.output",)),
-    ("assemble", ("chithi_gen.lookup", "chithi_gen.api", "chithi_gen.schema")),
+    (
+        "assemble",
+        ("chithi_gen.lookup", "chithi_gen.preflight", "chithi_gen.api", "chithi_gen.schema"),
+    ),
     ("side", ("chithi_gen.batch", "chithi_gen.revisions", "chithi_gen.cli")),
 ]
 #: Modules outside the pipeline: the checker depends on nothing but itself and errors.

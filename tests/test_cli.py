@@ -68,41 +68,9 @@ def test_no_partial_output_on_error(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == [bad]
 
 
-def test_schema_is_json(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["schema"]) == 0
-    schema = json.loads(capsys.readouterr().out)
-    props = schema["properties"]
-    for key in ("co_quan", "so", "ngay", "trich_yeu", "noi_dung", "nguoi_ky", "noi_nhan", "luu"):
-        assert key in props
-    assert schema["additionalProperties"] is False
-    node = json.dumps(props["noi_dung"])
-    assert '"string"' in node  # a plain string is a paragraph
-
-
-def test_schema_validates_example() -> None:
-    jsonschema = pytest.importorskip("jsonschema")
-    from ruamel.yaml import YAML
-
-    from chithi_gen.schema import campaign_json_schema
-
-    data = YAML(typ="safe").load(EX.read_text(encoding="utf-8"))
-    data = json.loads(json.dumps(data, default=str))
-    jsonschema.validate(data, campaign_json_schema())
-
-
 def test_usage_error_exit_code(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["render"]) == 2
     assert "Traceback" not in capsys.readouterr().err
-
-
-def test_committed_schema_is_current() -> None:
-    """``schema/campaign.schema.json`` is what ``chithi schema`` prints (regenerate if not)."""
-    from chithi_gen.schema import campaign_json_schema
-    from support import ROOT
-
-    committed = json.loads((ROOT / "schema" / "campaign.schema.json").read_text(encoding="utf-8"))
-    hint = "run: chithi schema -o schema/campaign.schema.json -f"
-    assert committed == campaign_json_schema(), hint
 
 
 def test_unknown_kind_located(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -143,3 +111,19 @@ def test_check_fails_on_broken_document(tmp_path: Path, capsys: pytest.CaptureFi
     assert zipfile.is_zipfile(io.BytesIO(broken.read_bytes()))
     assert main(["check", str(broken)]) == 1
     assert "ND30-BODY-END" in capsys.readouterr().out
+
+
+def test_one_version(capsys: pytest.CaptureFixture[str]) -> None:
+    """``chithi --version``, ``chithi_gen.__version__`` and the installed metadata agree,
+    and pyproject.toml is the one place the version is typed."""
+    import importlib.metadata
+    import tomllib
+
+    import chithi_gen
+    from support import ROOT
+
+    assert main(["--version"]) == 0
+    printed = capsys.readouterr().out.strip()
+    declared = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"]
+    assert printed == f"chithi {declared}"
+    assert chithi_gen.__version__ == importlib.metadata.version("chithi-gen") == declared

@@ -3,8 +3,8 @@
 ``examples/chi-thi-ha-quang-2020.yaml`` and ``examples/chi-thi-ha-quang-2021.yaml``
 are rendered to .docx (no LibreOffice), the .docx is read back with python-docx —
 body paragraphs and the text inside tables, where the header, the Nơi nhận list and
-the signature sit — and compared with the seed texts in ``../shared/seeds/`` (skipped
-when that folder is absent). Each part is its own test: the title block, (a) the body
+the signature sit — and compared with the seed texts in ``tests/data/seeds/`` (copied
+from ``../shared/seeds/``). Each part is its own test: the title block, (a) the body
 from the first preamble paragraph to the closing "./.", (b) the numbering labels in
 order, (c) the Nơi nhận lines, (d) the signature lines; plus the ND30 shape of the
 header (số ký hiệu, date padding), which the seeds lost.
@@ -43,7 +43,6 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import docx
@@ -53,9 +52,7 @@ from docx.table import Table
 from docx.text.paragraph import Paragraph
 
 from chithi_gen import Campaign, load_campaign, render_docx
-
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
-SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+from support import EXAMPLES, SEEDS
 
 CASES = ["chi-thi-ha-quang-2020", "chi-thi-ha-quang-2021"]
 
@@ -144,8 +141,6 @@ class Seed:
 
 def read_seed(name: str) -> Seed:
     path = SEEDS / f"{name}.txt"
-    if not path.is_file():
-        pytest.skip(f"seed {path} is absent (the shared/ folder beside the repo)")
     lines = [x for x in map(clean_seed_line, path.read_text(encoding="utf-8").splitlines()) if x]
     start = next(i for i, x in enumerate(lines) if x.startswith("Nơi nhận"))
     end = next(i for i in range(start, len(lines)) if lines[i].startswith("Lưu:"))
@@ -241,10 +236,6 @@ def _title_and_body(name: str) -> tuple[str, str, str]:
 
 
 # -------------------------------------------------------------------------- tests
-
-pytestmark = pytest.mark.skipif(
-    not SEEDS.is_dir(), reason=f"seed texts not found: {SEEDS} (shared/ beside the repo)"
-)
 
 
 @pytest.mark.parametrize("name", CASES)
@@ -345,10 +336,6 @@ def test_header_numbering_and_dates(name: str) -> None:
 def test_deviations_are_used() -> None:
     """Every known deviation occurs in some seed, so the table cannot go stale."""
     seeds = [(SEEDS / f"{name}.txt") for name in CASES]
-    texts = [
-        unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in seeds if p.exists()
-    ]
-    if not texts:
-        pytest.skip("no seed texts")
+    texts = [unicodedata.normalize("NFC", p.read_text(encoding="utf-8")) for p in seeds]
     for dev in DEVIATIONS:
         assert any(dev.seed in t for t in texts), f"unused deviation {dev.seed!r}"

@@ -216,6 +216,29 @@ def test_cli_templates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     )
 
 
+def test_templates_list_says_where_each_thing_comes_from(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv(ENV_VAR, raising=False)
+    assert main(["templates", "list", "-t", str(ORG)]) == 0
+    lines = capsys.readouterr().out.splitlines()
+
+    def line_of(word: str) -> str:
+        return next(x for x in lines if x.split() and x.split()[0] == word)
+
+    assert "thư mục người dùng / user folder" in line_of("phuong-an")
+    assert str(ORG / "layouts" / "phuong-an" / "layout.docx") in line_of("phuong-an")
+    assert "đi kèm / bundled" in line_of("nd30")
+    assert line_of("phuong_an").endswith(str(ORG / "kinds.yaml"))
+    assert line_of("chi_thi").endswith(str(ROOT / "templates" / "kinds.yaml"))
+    assert line_of("vuong_mac").endswith(str(ORG / "snippets" / "vuong_mac.j2"))
+    assert line_of("ket_luan").endswith("ket_luan.j2") and "templates" in line_of("ket_luan")
+    monkeypatch.setenv(ENV_VAR, str(ORG))
+    assert main(["templates", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "CHITHI_TEMPLATES" in next(x for x in out.splitlines() if "phuong-an" in x)
+
+
 def test_copy_of_bundled_layout_as_starting_point(tmp_path: Path) -> None:
     """The guide's first step: copy the bundled layout folder and render with it."""
     target = tmp_path / "org" / "layouts" / "cua-toi"

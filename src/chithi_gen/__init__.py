@@ -45,6 +45,9 @@ _EXPORTS: dict[str, str] = {
     "OutputError": "chithi_gen.errors",
     "ToolMissingError": "chithi_gen.errors",
     "ConversionError": "chithi_gen.errors",
+    "RevisionError": "chithi_gen.errors",
+    "problems_from_validation": "chithi_gen.validate",
+    "campaign_json_schema": "chithi_gen.schema",
 }
 
 __all__ = [
@@ -64,12 +67,15 @@ __all__ = [
     "Registry",
     "Rendered",
     "Renderer",
+    "RevisionError",
     "Run",
     "Table",
     "ToolMissingError",
     "__version__",
+    "campaign_json_schema",
     "load_campaign",
     "load_campaign_text",
+    "problems_from_validation",
     "render_batch",
     "render_docx",
     "validate_data",
@@ -122,9 +128,12 @@ if TYPE_CHECKING:
         Message,
         OutputError,
         Problem,
+        RevisionError,
         ToolMissingError,
     )
     from chithi_gen.kinds import Kind, Registry
     from chithi_gen.model import Campaign
+    from chithi_gen.schema import campaign_json_schema
+    from chithi_gen.validate import problems_from_validation
 
     __version__: str

@@ -31,6 +31,7 @@ from chithi_gen.kinds import Registry
 from chithi_gen.lookup import TemplateSet
 from chithi_gen.model import Campaign
 from chithi_gen.output import write_atomic
+from chithi_gen.preflight import raw_problems
 from chithi_gen.render.contract import variable_clashes
 from chithi_gen.render.docx import CompiledLayout
 from chithi_gen.source import Source
@@ -123,7 +124,11 @@ class Renderer:
         if isinstance(data, Campaign):
             campaign = data
         else:
-            campaign = validate(data if isinstance(data, Source) else sources.from_data(data))
+            read = data if isinstance(data, Source) else sources.from_data(data)
+            try:
+                campaign = validate(read)
+            except CampaignError as exc:
+                raise self._with_preflight(exc, read) from None
         try:
             variable_clashes(campaign.bien)
             documents = compose(campaign, self.registry, self.snippets)
@@ -132,6 +137,16 @@ class Renderer:
             raise CampaignError(sources.place(exc.problems, src), name) from None
         warnings = tuple(sources.place(advice(campaign), src))
         return Draft(campaign, documents, warnings, src)
+
+    def _with_preflight(self, exc: CampaignError, read: Source) -> CampaignError:
+        """``exc`` with what composing would also have found (one round of errors)."""
+        seen = {(p.loc, p.code) for p in exc.problems}
+        more = [
+            p
+            for p in sources.place(raw_problems(read.data, self.registry, self.snippets), read)
+            if (p.loc, p.code) not in seen
+        ]
+        return CampaignError([*exc.problems, *more], exc.source) if more else exc
 
     def validate(self, data: CampaignInput) -> Campaign:
         """The validated :class:`Campaign` of ``data``, after every check rendering makes."""

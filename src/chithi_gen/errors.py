@@ -13,6 +13,7 @@ checker included — can import it without loading the generator.
 
 from __future__ import annotations
 
+import reprlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal, Self
@@ -44,7 +45,10 @@ class Problem:
     ``code`` is a stable identifier of the kind of problem and ``severity`` says whether
     it stops the document (``"error"``) or is only advice (``"warning"``). A problem in a
     package (a layout .docx) names the ``part`` (``word/document.xml``) and the
-    ``paragraph`` (1-based, as Word shows them) instead of a line.
+    ``paragraph`` (1-based, as Word shows them) instead of a line. ``input`` is the
+    offending value as written, shortened; ``pointer`` the JSON Pointer (RFC 6901) of the
+    value in the data as the user wrote it (``/phan/muc_tieu/0``), set when the problem is
+    placed.
     """
 
     message_vi: str
@@ -57,6 +61,8 @@ class Problem:
     severity: Severity = "error"
     part: str | None = None
     paragraph: int | None = None
+    input: str | None = None
+    pointer: str | None = None
 
     @classmethod
     def of(cls, message: Message, loc: Loc = (), **kw: object) -> Problem:
@@ -99,6 +105,25 @@ class Problem:
         fld = f"trường `{self.field_path}`: " if self.field_path else ""
         prefix = f"{head}: " if head else ""
         return f"{prefix}{fld}{self.message_vi} ({self.message_en})"
+
+
+#: Longest ``Problem.input`` kept (characters); longer values are cut with "…".
+MAX_INPUT = 80
+
+
+def shorten(value: object, limit: int = MAX_INPUT) -> str:
+    """A value as a short, printable excerpt for a :class:`Problem`'s ``input`` (never the
+    whole of a large value: containers are cut after a few items)."""
+    if isinstance(value, str):
+        text = value[: limit + 1]
+    else:
+        brief = reprlib.Repr()
+        brief.maxstring = brief.maxother = limit
+        brief.maxlist = brief.maxdict = brief.maxtuple = 4
+        brief.maxlevel = 2
+        text = brief.repr(value)
+    text = "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in text)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class ChithiError(Exception):

@@ -359,6 +359,8 @@ def _call_ok(run: _Run, obj: Any, args: tuple[Any, ...]) -> tuple[Any, ...]:
         if isinstance(old, str | bytes) and isinstance(new, str | bytes):
             count = owner.count(old) if old else len(owner) + 1  # type: ignore[arg-type]
             run.size_ok(len(owner) + count * max(len(new) - len(old), 0))
+    elif name in ("format", "format_map") and isinstance(owner, str):
+        _format_ok(run, owner, percent=False)
     elif name == "join" and args:
         items = list(islice(iter(args[0]), run.budget.items + 1))
         run.size_ok(len(items), items=True)

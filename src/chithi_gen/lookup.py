@@ -216,11 +216,11 @@ class TemplateSet:
         for origin, group in (("user", explicit), ("env", from_env)):
             for d in group:
                 if not d.is_dir():
-                    where = "--templates" if origin == "user" else ENV_VAR
+                    where = "" if origin == "user" else f" ({ENV_VAR})"
                     raise LayoutError.single(
-                        f"thư mục mẫu '{d}' ({where}) không có hoặc không phải thư mục",
-                        f"template folder '{d}' ({where}) does not exist or is not a folder",
-                        code="templates-missing",
+                        f"thư mục mẫu '{d}'{where} không có hoặc không phải thư mục",
+                        f"template folder '{d}'{where} does not exist or is not a folder",
+                        code="templates-missing" if origin == "user" else "templates-env-missing",
                     )
         #: The user folders (explicit, then from the environment), as given.
         self.user_dirs: tuple[Path, ...] = (*explicit, *from_env)

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from chithi_gen.errors import CampaignError, Loc, Problem
+from chithi_gen.errors import CampaignError, Loc, Problem, shorten
 from chithi_gen.model import Campaign
 from chithi_gen.model.base import ERROR_TYPE
 from chithi_gen.source import Source, from_data, place
@@ -150,7 +150,9 @@ def problems_from_validation(
         if key in seen:
             continue
         seen.add(key)
-        problems.append(Problem(vi, en, loc=loc, code=_code(typ)))
+        value = err.get("input")
+        shown = None if typ == "missing" or value is None else shorten(value)
+        problems.append(Problem(vi, en, loc=loc, code=_code(typ, ctx), input=shown))
     return problems
 
 
@@ -164,9 +166,12 @@ def _is_union_tag(part: object) -> bool:
     )
 
 
-def _code(pydantic_type: str) -> str:
-    """The stable problem code of a pydantic error type."""
-    return "invalid-value" if pydantic_type == ERROR_TYPE else pydantic_type.replace("_", "-")
+def _code(pydantic_type: str, ctx: dict[str, object]) -> str:
+    """The stable problem code: a rule of chithi_gen's own names its code
+    (``nd30_error(..., code=…)``); pydantic's error types become kebab-case."""
+    if pydantic_type == ERROR_TYPE:
+        return str(ctx.get("code") or "invalid-value")
+    return pydantic_type.replace("_", "-")
 
 
 def validate(source: Source | Any, model: type[Campaign] = Campaign) -> Campaign:
@@ -186,6 +191,16 @@ def validate(source: Source | Any, model: type[Campaign] = Campaign) -> Campaign
             src.name,
             line=1 if src.name else None,
             code="not-a-mapping",
+        )
+    if "ke_thua" in src.data:  # in-memory data: its parents would be files it names
+        raise CampaignError.single(
+            "'ke_thua' chỉ dùng trong tệp chiến dịch; dữ liệu truyền trực tiếp phải đầy đủ"
+            " (đọc tệp bằng Renderer.read)",
+            "'ke_thua' is only for campaign files; data given directly must be complete"
+            " (read the file with Renderer.read)",
+            src.name,
+            loc=("ke_thua",),
+            code="ke-thua-in-data",
         )
     try:
         return model.model_validate(src.data)

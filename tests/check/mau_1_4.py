@@ -33,7 +33,7 @@ from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 SOURCE = (
-    Path(__file__).resolve().parents[3] / "shared" / "reference" / "nd30" / "phu-luc-III-goc.docx"
+    Path(__file__).resolve().parents[1] / "data" / "reference" / "nd30" / "phu-luc-III-goc.docx"
 )
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "mau-1.4-filled.docx"
 

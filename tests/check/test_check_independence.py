@@ -1,6 +1,6 @@
 """The checker judges the generator's output independently: it never imports it.
 
-Only the standard library, lxml and python-docx may be imported by
+Only the standard library and lxml may be imported by
 ``chithi_gen.check`` (and nothing of ``chithi_gen`` outside it); the metrics builder
 alone uses fontTools, and nothing imports the builder.
 """
@@ -17,7 +17,7 @@ import pytest
 import chithi_gen.check
 
 PACKAGE = Path(chithi_gen.check.__file__).resolve().parent
-ALLOWED = {"lxml", "docx"}
+ALLOWED = {"lxml"}
 
 
 def _imports(path: Path) -> list[str]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import shutil
 import subprocess
 import unicodedata
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -20,7 +19,7 @@ from chithi_gen.vi.ma_cu import (
     ma_hoa_cu,
     phat_hien,
 )
-from support import EXAMPLES, ROOT, SHARED
+from support import EXAMPLES, ROOT, SEEDS
 
 TONED = {
     "a": "aàảãáạ",
@@ -227,7 +226,7 @@ def test_random_vni_any_case(words: list[str], case: str) -> None:
 def corpus() -> list[str]:
     files = [*EXAMPLES.rglob("*.yaml"), *(ROOT / "docs").rglob("*.md"), ROOT / "README.md"]
     files += [p for p in (ROOT / "src").rglob("*.py") if p.name != "ma_cu.py"]
-    files += list((SHARED / "seeds").glob("*.txt"))
+    files += list(SEEDS.glob("*.txt"))
     lines = []
     for path in files:
         lines += [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
@@ -259,6 +258,4 @@ def test_not_flagged(text: str) -> None:
 
 
 def test_corpus_has_seeds() -> None:
-    if not (SHARED / "seeds").is_dir():
-        pytest.skip("no shared seeds beside the repository")
-    assert any(Path(SHARED / "seeds").glob("*.txt"))
+    assert len(list(SEEDS.glob("*.txt"))) == 3

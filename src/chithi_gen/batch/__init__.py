@@ -31,6 +31,7 @@ from chithi_gen.batch.names import check_name, default_name, slug
 from chithi_gen.batch.report import BatchReport, ItemResult
 from chithi_gen.batch.rows import apply_variation
 from chithi_gen.batch.run import Chunk, Outcome, Settings, render_batch, render_chunk
+from chithi_gen.batch.stream import RowResult, iter_batch
 from chithi_gen.batch.tables import (
     TEN_TEP,
     Variation,
@@ -48,6 +49,7 @@ __all__ = [
     "Chunk",
     "ItemResult",
     "Outcome",
+    "RowResult",
     "Settings",
     "Variation",
     "VariationTable",
@@ -55,6 +57,7 @@ __all__ = [
     "check_column",
     "check_name",
     "default_name",
+    "iter_batch",
     "parse_column",
     "read_csv",
     "read_variations",

@@ -2,20 +2,29 @@
 
 from __future__ import annotations
 
+from chithi_gen.check.doctype import classify
 from chithi_gen.check.docx_reader import read_model
 from chithi_gen.check.locate import locate
 from chithi_gen.check.model import Report
 from chithi_gen.check.package import Source
-from chithi_gen.check.rules import Context, run_all
+from chithi_gen.check.rules import Context, run_all, scope_verdict
 
 
 def check_docx(path_or_bytes: Source) -> Report:
-    """Check a .docx against Nghị định 30/2020/NĐ-CP, Phụ lục I (and Mẫu 1.4).
+    """Check a .docx against Nghị định 30/2020/NĐ-CP (Phụ lục I, II and III).
 
-    ``path_or_bytes`` is a path, the file's bytes, or a binary stream. Every rule is
-    reported as ``pass``, ``fail`` or ``n/a``; ``Report.ok`` is True when none failed.
-    Raises ``CheckInputError`` when the input is not a readable .docx.
+    ``path_or_bytes`` is a path, the file's bytes, or a binary stream. The document's
+    type is found first (``Report.doc_type``); a document the decree does not govern
+    (a Party document, a legal normative document, a citizen's form, a leaflet) gets
+    one ``n/a`` verdict, ``ND30-SCOPE``. Otherwise every rule is reported with its
+    status (``pass``, ``error``, ``warning``, ``n/a``, ``not-evaluated``, ``blank``);
+    ``Report.ok`` is True when no rule has the status ``error``. Raises
+    ``CheckInputError`` when the input is not a readable .docx.
     """
     model = read_model(path_or_bytes)
-    results = run_all(Context(model, locate(model)))
-    return Report(model.package.source, results)
+    parts = locate(model)
+    profile = classify(model, parts)
+    if not profile.doc_type.in_scope:
+        return Report(model.package.source, [scope_verdict(profile)], profile.doc_type)
+    results = run_all(Context(model, parts, profile))
+    return Report(model.package.source, results, profile.doc_type)

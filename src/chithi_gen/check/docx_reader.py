@@ -12,6 +12,7 @@ both as DrawingML and as its VML fallback counts once.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,6 +82,8 @@ class Location:
     col: int | None = None
     in_textbox: bool = False
     para: int = 1
+    #: First grid column the cell spans (1-based): cells of one column across rows.
+    gcol: int | None = None
 
     def label(self) -> str:
         """A bilingual locator, e.g. ``bảng 1, ô (1,2), đoạn 2 / table 1, cell (1,2), para 2``."""
@@ -119,6 +122,13 @@ class Paragraph:
     table_style: str | None = None
     #: Bullet text a list puts before the paragraph (``"-"``), if any.
     bullet: str | None = None
+    #: The paragraph starts a new page (``w:pageBreakBefore`` or a page break first).
+    page_break_before: bool = False
+    #: A page break after some of its text.
+    page_break_inside: bool = False
+    #: Page starts Word recorded when it last laid the paragraph out
+    #: (``w:lastRenderedPageBreak``).
+    rendered_breaks: int = 0
 
     @property
     def text(self) -> str:
@@ -160,11 +170,39 @@ class Line:
     paragraph: Paragraph
     index: int
     segments: list[Segment]
+    #: 0 for the whole line; 1, 2 … for a column of a line laid out with tabs.
+    column: int = 0
 
     @property
     def text(self) -> str:
         """The line's text."""
         return "".join(s.text for s in self.segments)
+
+    def columns(self) -> list[Line]:
+        """The parts of a line a clerk set apart with tabs ("UBND …<tab><tab>CỘNG HÒA …").
+
+        A line without a tab between two pieces of text is its own single column.
+        """
+        parts: list[list[Segment]] = [[]]
+        for seg in self.segments:
+            pieces = re.split(r"(\t+)", seg.text)
+            for piece in pieces:
+                if not piece:
+                    continue
+                if piece.startswith("\t"):
+                    if any(s.text.strip() for s in parts[-1]):
+                        parts.append([])
+                    continue
+                parts[-1].append(Segment(piece, seg.props))
+        filled = [p for p in parts if any(s.text.strip() for s in p)]
+        if len(filled) < 2:
+            return [self]
+        return [Line(self.paragraph, self.index, p, i) for i, p in enumerate(filled, start=1)]
+
+    @property
+    def plain(self) -> str:
+        """The line's text without superscript or subscript runs (note numbers)."""
+        return "".join(s.text for s in self.segments if s.props.vert_align == "baseline")
 
     @property
     def visible(self) -> list[Segment]:
@@ -219,6 +257,8 @@ class DocModel:
     sections: list[Section]
     paragraphs: list[Paragraph]
     even_and_odd_headers: bool = False
+    #: Distance between default tab stops (``w:defaultTabStop``), in twips.
+    default_tab: int = 720
     _parts: dict[str, list[Paragraph]] = field(default_factory=dict)
 
     def part_paragraphs(self, rel_id: str) -> tuple[str, list[Paragraph]] | None:
@@ -241,6 +281,7 @@ class _Where:
     row: int | None = None
     col: int | None = None
     in_textbox: bool = False
+    gcol: int | None = None
 
 
 class _Reader:
@@ -278,18 +319,23 @@ class _Reader:
         table_width = to_int(wattr(child(tbl_pr, "tblW"), "w")) or sum(grid) or int(available)
         margins = self._cell_margins(tbl_pr, style)
         for r, tr in enumerate(_rows(tbl), start=1):
-            col = 0
+            before = to_int(wattr(child(tr.find(w("trPr")), "gridBefore"), "val")) or 0
+            col = max(0, min(before, _MAX_SPAN))
             for c, tc in enumerate(_cells(tr), start=1):
                 tc_pr = tc.find(w("tcPr"))
                 span = to_int(wattr(child(tc_pr, "gridSpan"), "val")) or 1
+                span = max(1, min(span, _MAX_SPAN))
                 width = self._cell_width(tc_pr, grid, col, span, table_width)
                 col += span
                 left, right = margins
                 tc_mar = child(tc_pr, "tcMar")
                 if tc_mar is not None:
-                    left = to_int(wattr(side_child(tc_mar, "left"), "w")) or left
-                    right = to_int(wattr(side_child(tc_mar, "right"), "w")) or right
-                inner = _Where(where.block, number, r, c, where.in_textbox)
+                    # An explicit 0 is a margin of 0, not "unset".
+                    own = to_int(wattr(side_child(tc_mar, "left"), "w"))
+                    left = left if own is None else own
+                    own = to_int(wattr(side_child(tc_mar, "right"), "w"))
+                    right = right if own is None else own
+                inner = _Where(where.block, number, r, c, where.in_textbox, col - span + 1)
                 self.walk_container(tc, style, inner, max(width - left - right, 0))
 
     def _cell_margins(self, tbl_pr: Element | None, style: str | None) -> tuple[int, int]:
@@ -329,9 +375,21 @@ class _Reader:
         segments: list[Segment] = []
         shapes: list[Shape] = []
         boxes: list[tuple[Element, float]] = []
+        break_before = props.page_break_before
+        break_inside = False
+        rendered = 0
         for r in _runs(p):
             rp = self.styles.run(r, props.style_id, table_style)
             for item in _run_items(r):
+                if item == "\f":  # a page break: a new line on a new page
+                    if any(seg.text.strip() for seg in segments):
+                        break_inside = True
+                    else:
+                        break_before = True
+                    item = "\n"
+                elif item == "\v":
+                    rendered += 1
+                    continue
                 if isinstance(item, str):
                     if not rp.vanish or item == "\n":
                         _append(segments, item, rp)
@@ -340,7 +398,14 @@ class _Reader:
                     shapes += found_shapes
                     boxes += found_boxes
         loc = Location(
-            self.part, where.block, where.table, where.row, where.col, where.in_textbox, n
+            self.part,
+            where.block,
+            where.table,
+            where.row,
+            where.col,
+            where.in_textbox,
+            n,
+            where.gcol,
         )
         para = Paragraph(
             order=len(self.paragraphs),
@@ -353,10 +418,13 @@ class _Reader:
             section=self.section,
             table_style=table_style,
             bullet=self.styles.list_label(props),
+            page_break_before=break_before,
+            page_break_inside=break_inside,
+            rendered_breaks=rendered,
         )
         self.paragraphs.append(para)
         for box, width in boxes:
-            inner = _Where(where.block, where.table, where.row, where.col, True)
+            inner = _Where(where.block, where.table, where.row, where.col, True, where.gcol)
             self.walk_container(box, None, inner, width)
 
 
@@ -368,6 +436,8 @@ def _append(segments: list[Segment], text: str, props: RunProps) -> None:
 
 
 _SKIP = {"pPr", "del", "moveFrom", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd"}
+#: Most cells one table cell may span (a larger ``w:gridSpan`` is malformed).
+_MAX_SPAN = 64
 
 
 def _children(el: Element) -> Iterator[Element]:
@@ -404,6 +474,11 @@ def _cells(tr: Element) -> Iterator[Element]:
                 yield from _cells(content)
 
 
+def iter_runs(container: Element) -> Iterator[Element]:
+    """Runs of a paragraph in order, through hyperlinks, insertions, fields, controls."""
+    return _runs(container)
+
+
 def _runs(container: Element) -> Iterator[Element]:
     """Runs of a paragraph in order, through hyperlinks, insertions, fields, controls."""
     for el in _children(container):
@@ -431,7 +506,9 @@ def _run_items(r: Element) -> Iterator[str | Element]:
         elif name in {"tab", "ptab"}:
             yield "\t"
         elif name in {"br", "cr"}:
-            yield "\n"
+            yield "\f" if wattr(el, "type") == "page" else "\n"
+        elif name == "lastRenderedPageBreak":
+            yield "\v"
         elif name == "noBreakHyphen":
             yield "-"
         elif name in {"drawing", "pict", "object"}:
@@ -448,7 +525,12 @@ def _vml_length(value: str | None) -> float | None:
     m = _LENGTH.match(value)
     if not m:
         return None
-    number = float(m.group(1))
+    try:
+        number = float(m.group(1))
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
     unit = m.group(2) or "px"
     if unit == "emu":
         return number / EMU_PER_TWIP
@@ -591,4 +673,6 @@ def read_model(source: Source) -> DocModel:
                 reader.walk_container(content, None, _Where(block=i), width)
     settings = pkg.related("settings")
     even_odd = bool(on_off(child(settings, "evenAndOddHeaders")))
-    return DocModel(pkg, styles, sections, reader.paragraphs, even_odd)
+    tab = to_int(wattr(child(settings, "defaultTabStop"), "val"))
+    default_tab = tab if tab is not None and 0 < tab < 20000 else 720
+    return DocModel(pkg, styles, sections, reader.paragraphs, even_odd, default_tab)

@@ -2,9 +2,20 @@
 
 Each rule of the checker has a stable id (``ND30-…``) and cites its clause of the
 decree: Nghị định 30/2020/NĐ-CP (the decree on administrative paperwork), Phụ lục I
-(Appendix I, "thể thức và kỹ thuật trình bày" — form and presentation) or Phụ lục III
-(Appendix III, the sample layouts; Mẫu 1.4 is the layout of a document with a tên loại,
-a document-type name such as "CHỈ THỊ").
+(Appendix I, "thể thức và kỹ thuật trình bày" — form and presentation), Phụ lục II
+(capitalisation) or Phụ lục III (the abbreviation table and the sample layouts: Mẫu 1.4
+is the layout of a document with a tên loại, a document-type name such as "CHỈ THỊ").
+
+Every result has one of six statuses:
+
+* ``pass`` — the rule holds;
+* ``error`` — the decree is broken (only errors make ``Report.ok`` false);
+* ``warning`` — a convention is not followed, or the reading is debatable (a rule
+  typed as underscores, a first-line indent made with a tab);
+* ``n/a`` — the rule does not apply to this document or its type;
+* ``not-evaluated`` — the part the rule is about could not be found reliably;
+* ``blank`` — the part is a template blank still to be filled ("……", "(1)", a draft's
+  empty number): "chưa điền", not a failure.
 """
 
 from __future__ import annotations
@@ -12,9 +23,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
-#: ``pass``: the rule holds; ``fail``: it does not (see ``where``/``found``);
-#: ``n/a``: the rule does not apply to this document (e.g. no chủ quản line).
-Status = Literal["pass", "fail", "n/a"]
+Status = Literal["pass", "error", "warning", "n/a", "not-evaluated", "blank"]
+STATUSES: tuple[Status, ...] = ("pass", "error", "warning", "n/a", "not-evaluated", "blank")
 
 
 @dataclass(frozen=True)
@@ -53,22 +63,69 @@ class RuleResult:
         return data
 
 
+@dataclass(frozen=True)
+class DocType:
+    """What the checker found the document to be, and why.
+
+    ``kind`` is a stable key (``quyet_dinh``, ``cong_van``, ``dang``, …); ``mau`` the
+    sample layout of Phụ lục III it follows (``Mẫu 1.5``); ``in_scope`` is False for a
+    document Nghị định 30/2020/NĐ-CP does not govern (a Party document, a legal
+    normative document, a citizen's form, a product leaflet), which then gets one
+    verdict instead of the rules.
+    """
+
+    kind: str
+    name_vi: str
+    name_en: str
+    mau: str = ""
+    in_scope: bool = True
+    evidence: str = ""
+
+    @property
+    def label(self) -> str:
+        """``Quyết định (Mẫu 1.2) / Decision``."""
+        mau = f" ({self.mau})" if self.mau else ""
+        return f"{self.name_vi}{mau} / {self.name_en}"
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready mapping."""
+        return asdict(self)
+
+
+UNKNOWN = DocType("unknown", "chưa xác định", "undetermined")
+
+
 @dataclass
 class Report:
     """All results of checking one document, in rule order."""
 
     source: str
     results: list[RuleResult] = field(default_factory=list)
+    doc_type: DocType = UNKNOWN
 
     @property
     def ok(self) -> bool:
-        """True when no rule failed (``n/a`` does not count as a failure)."""
-        return not any(r.status == "fail" for r in self.results)
+        """True when no rule has the status ``error`` (warnings and blanks do not count)."""
+        return not any(r.status == "error" for r in self.results)
+
+    @property
+    def errors(self) -> list[RuleResult]:
+        """The results with status ``error``, in rule order."""
+        return [r for r in self.results if r.status == "error"]
 
     @property
     def failures(self) -> list[RuleResult]:
-        """The failed results, in rule order."""
-        return [r for r in self.results if r.status == "fail"]
+        """The errors (kept for callers of the first version: ``fail`` became ``error``)."""
+        return self.errors
+
+    @property
+    def warnings(self) -> list[RuleResult]:
+        """The results with status ``warning``, in rule order."""
+        return [r for r in self.results if r.status == "warning"]
+
+    def with_status(self, status: Status) -> list[RuleResult]:
+        """The results with ``status``, in rule order."""
+        return [r for r in self.results if r.status == status]
 
     def get(self, rule_id: str) -> RuleResult:
         """The result of the rule ``rule_id`` (KeyError if the rule was not run)."""
@@ -79,7 +136,7 @@ class Report:
 
     def counts(self) -> dict[str, int]:
         """How many results have each status."""
-        out = {"pass": 0, "fail": 0, "n/a": 0}
+        out: dict[str, int] = dict.fromkeys(STATUSES, 0)
         for r in self.results:
             out[r.status] += 1
         return out

@@ -8,6 +8,7 @@ attribute names written by LibreOffice (``w:start``/``w:end``) are read as
 
 from __future__ import annotations
 
+import math
 from typing import TypeAlias
 
 from lxml import etree
@@ -28,6 +29,9 @@ PT = 20
 MM = 1440 / 25.4
 #: English Metric Units per twip (DrawingML lengths).
 EMU_PER_TWIP = 635
+#: Numbers beyond this magnitude are malformed (ST_TwipsMeasure and EMU lengths stay
+#: far below it), and are read as absent.
+MAX_LENGTH = 10**12
 
 
 def w(tag: str) -> str:
@@ -54,14 +58,17 @@ def on_off(el: Element | None) -> bool | None:
 
 
 def to_int(value: str | None) -> int | None:
-    """An integer attribute value, tolerant of decimals and units-free junk."""
+    """An integer attribute value, tolerant of decimals; None for junk, ``inf`` or ``nan``."""
     if value is None:
         return None
     text = value.strip()
     try:
-        return round(float(text))
+        number = float(text)
     except ValueError:
         return None
+    if not math.isfinite(number) or abs(number) > MAX_LENGTH:
+        return None  # "inf", "nan", 1e400: not a length Word would use
+    return round(number)
 
 
 def local(el: Element) -> str:

@@ -10,8 +10,9 @@ character style that turns it on, and direct formatting is absolute.
 
 Numbering (``w:numPr``) adds the indentation of its list level: below the paragraph
 style when the numbering comes from the style, above it when set on the paragraph.
-Theme fonts (``w:asciiTheme``…) are reported as ``theme:<slot>`` with the theme's
-typeface, and never count as Times New Roman.
+Theme fonts (``w:asciiTheme``…) are reported as ``theme:<slot> (<typeface>)``: the
+typeface the theme names is the one printed. A slot no layer sets takes, as in Word,
+the font of the ``ascii`` slot (``w:ascii`` alone declares both).
 """
 
 from __future__ import annotations
@@ -67,6 +68,8 @@ class ParaProps:
     borders: dict[str, Border] = field(default_factory=dict)
     num_id: str | None = None
     ilvl: int = 0
+    page_break_before: bool = False
+    keep_next: bool = False
 
 
 @dataclass(frozen=True)
@@ -241,6 +244,13 @@ class Styles:
         )
 
     def _font(self, layers: Sequence[Element], slot: str) -> str:
+        found = self._slot_font(layers, slot)
+        if not found and slot == "hAnsi":
+            # Word shows the ASCII font in the hAnsi slot when no layer names one.
+            found = self._slot_font(layers, "ascii")
+        return found
+
+    def _slot_font(self, layers: Sequence[Element], slot: str) -> str:
         for layer in reversed(layers):
             fonts = layer.find(w("rFonts"))
             if fonts is None:
@@ -332,8 +342,14 @@ def _merge_ppr(
     ind: dict[str, int] = {}
     spacing: dict[str, str] = {}
     contextual = False
+    break_before = False
+    keep_next = False
     borders: dict[str, Border] = {}
     for layer in layers:
+        flag = on_off(layer.find(w("pageBreakBefore")))
+        break_before = break_before if flag is None else flag
+        flag = on_off(layer.find(w("keepNext")))
+        keep_next = keep_next if flag is None else flag
         jc_el = layer.find(w("jc"))
         if jc_el is not None and wattr(jc_el, "val"):
             jc = _jc(str(wattr(jc_el, "val")))
@@ -397,6 +413,8 @@ def _merge_ppr(
         borders=borders,
         num_id=num_id,
         ilvl=ilvl,
+        page_break_before=break_before,
+        keep_next=keep_next,
     )
 
 

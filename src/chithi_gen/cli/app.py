@@ -260,6 +260,10 @@ def parser() -> argparse.ArgumentParser:
     _templates_option(p)
     _layout_option(p)
 
+    from chithi_gen.cli import diff
+
+    diff.add(sub)
+
     p = sub.add_parser(
         "templates",
         help="mẫu trình bày của đơn vị: liệt kê, kiểm tra (list, lint)",

@@ -24,6 +24,7 @@ EXIT_INTERRUPTED = 130
 #: Hints the command line adds to a problem, by problem code: (vi, en).
 FLAG_HINTS: dict[str, tuple[str, str]] = {
     "output-exists": ("dùng --force để ghi đè", "use --force to overwrite"),
+    "templates-missing": ("kiểm tra đường dẫn sau --templates", "check the path after --templates"),
 }
 
 

@@ -10,6 +10,8 @@ a draft (:mod:`.advice`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from chithi_gen.compose.snippets import Snippets
 from chithi_gen.document import Document
 from chithi_gen.errors import CampaignError, Problem
@@ -31,11 +33,22 @@ def compose(campaign: Campaign, registry: Registry, snippets: Snippets) -> tuple
 
 
 def _own_blocks(campaign: Campaign, kind: Kind, registry: Registry) -> None:
-    """Refuse a block that belongs to another kind (``hoi_nghi`` in a Chỉ thị): no step
-    here would read it, and the clerk's text would vanish."""
+    problems = foreign_blocks(
+        [f for f in type(campaign).model_fields if getattr(campaign, f, None) is not None],
+        kind,
+        registry,
+    )
+    if problems:
+        raise CampaignError(problems)
+
+
+def foreign_blocks(present: Iterable[str], kind: Kind, registry: Registry) -> list[Problem]:
+    """A problem for each block in ``present`` that belongs to another kind (``hoi_nghi``
+    in a Chỉ thị): no step here would read it, and the clerk's text would vanish."""
     problems = []
+    given = set(present)
     for field in sorted({f for k in registry.values() for f in k.truong_rieng}):
-        if field in kind.truong_rieng or getattr(campaign, field, None) is None:
+        if field in kind.truong_rieng or field not in given:
             continue
         owners = ", ".join(registry.owner_of(field))
         problems.append(
@@ -48,5 +61,4 @@ def _own_blocks(campaign: Campaign, kind: Kind, registry: Registry) -> None:
                 code="block-of-another-kind",
             )
         )
-    if problems:
-        raise CampaignError(problems)
+    return problems

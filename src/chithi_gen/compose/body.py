@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from chithi_gen.compose.assignments import phan_cong
@@ -140,6 +140,23 @@ def close_body(blocks: list[Block]) -> None:
     blocks[-1] = Paragraph(last.style, tuple(runs), last.level)
 
 
+def unknown_sections(keys: Iterable[str], known: Sequence[str], kind: str) -> list[Problem]:
+    """A problem for each ``phan`` key that the skeleton ``known`` of ``kind`` lacks."""
+    valid = ", ".join(known) or "(không có)"
+    return [
+        Problem(
+            f"phần '{key}' không có trong khung của loại văn bản '{kind}';"
+            f" các phần hợp lệ: {valid} (hoặc khai báo 'khung')",
+            f"section '{key}' is not in the skeleton of kind '{kind}';"
+            f" valid: {valid} (or declare 'khung')",
+            loc=("phan", key),
+            code="unknown-section",
+        )
+        for key in keys
+        if key not in known
+    ]
+
+
 def top_level(campaign: Campaign, kind: Kind) -> list[tuple[Node, Loc]]:
     """The top-level body nodes with their field paths: the skeleton's sections filled
     from ``phan`` (in the skeleton's order, with its headings unless a section names its
@@ -148,23 +165,9 @@ def top_level(campaign: Campaign, kind: Kind) -> list[tuple[Node, Loc]]:
     if not campaign.phan:
         return rest
     khung = [(k.ma, k.tieu_de) for k in campaign.khung] if campaign.khung else list(kind.khung)
-    known = dict(khung)
-    unknown = [key for key in campaign.phan if key not in known]
+    unknown = unknown_sections(campaign.phan, [key for key, _ in khung], kind.name)
     if unknown:
-        valid = ", ".join(known) or "(không có)"
-        raise CampaignError(
-            [
-                Problem(
-                    f"phần '{key}' không có trong khung của loại văn bản '{kind.name}';"
-                    f" các phần hợp lệ: {valid} (hoặc khai báo 'khung')",
-                    f"section '{key}' is not in the skeleton of kind '{kind.name}';"
-                    f" valid: {valid} (or declare 'khung')",
-                    loc=("phan", key),
-                    code="unknown-section",
-                )
-                for key in unknown
-            ]
-        )
+        raise CampaignError(unknown)
     nodes: list[tuple[Node, Loc]] = []
     for key, heading in khung:
         section = campaign.phan.get(key)

@@ -11,7 +11,9 @@ from chithi_gen.errors import Message
 class Model(BaseModel):
     """Strict pydantic model: a typo such as ``noi_nhna`` is reported, not dropped."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=False, frozen=True)
+    model_config = ConfigDict(
+        extra="forbid", str_strip_whitespace=False, frozen=True, use_attribute_docstrings=True
+    )
 
 
 #: The pydantic error type of every rule of chithi_gen's own; its context carries the
@@ -19,11 +21,12 @@ class Model(BaseModel):
 ERROR_TYPE = "chithi"
 
 
-def nd30_error(vi: str, en: str) -> PydanticCustomError:
-    """A pydantic error carrying a bilingual message as a pair (``ctx`` vi/en)."""
-    return PydanticCustomError(ERROR_TYPE, "{vi} / {en}", {"vi": vi, "en": en})
+def nd30_error(vi: str, en: str, code: str = "invalid-value") -> PydanticCustomError:
+    """A pydantic error carrying a bilingual message as a pair (``ctx`` vi/en) and the
+    stable problem code of the rule (docs/problems.md)."""
+    return PydanticCustomError(ERROR_TYPE, "{vi} / {en}", {"vi": vi, "en": en, "code": code})
 
 
-def nd30_error_of(message: Message) -> PydanticCustomError:
+def nd30_error_of(message: Message, code: str = "invalid-value") -> PydanticCustomError:
     """:func:`nd30_error` from a :class:`~chithi_gen.errors.Message`."""
-    return nd30_error(message.vi, message.en)
+    return nd30_error(message.vi, message.en, code)

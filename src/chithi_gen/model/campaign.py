@@ -16,7 +16,7 @@ from chithi_gen.model.dan_chieu import VanBanDanChieu
 from chithi_gen.model.hoi_nghi import HoiNghi
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_dung import MAX_DEPTH, Muc, Node, NoiDung, depth
-from chithi_gen.model.noi_nhan import Luu, NoiNhan
+from chithi_gen.model.noi_nhan import Luu, NoiNhanItem
 from chithi_gen.model.quyet_dinh import QuyetDinh
 from chithi_gen.model.text import Text
 
@@ -47,10 +47,9 @@ class KhungMuc(Model):
     """One section of a custom skeleton: its key under ``phan`` and its heading."""
 
     ma: Annotated[str, Field(pattern=r"^[a-z0-9_]+$")]
+    """Khóa của phần, dùng dưới `phan` (the section's key under `phan`)."""
     tieu_de: Text
-
-
-NoiNhanItem = Annotated[NoiNhan, BeforeValidator(lambda v: v, json_schema_input_type=str | NoiNhan)]
+    """Tiêu đề của phần (its heading)."""
 
 
 class Campaign(Model):
@@ -67,31 +66,63 @@ class Campaign(Model):
     """
 
     loai: Annotated[str, Field(min_length=1, max_length=60)] = "chi_thi"
+    """Loại văn bản: chi_thi, chuong_trinh, ke_hoach … (`chithi templates list`) (the document
+    kind)."""
     ten_loai: Annotated[Text, Field(max_length=100)] | None = None
+    """Tên loại in trên văn bản khi khác tên của loại, ví dụ 'Chương trình hành động' (the printed
+    name of the type, when it differs from the kind's)."""
     co_quan: CoQuan
+    """Cơ quan ban hành và cơ quan chủ quản — Phụ lục I, II.2 (the issuing body and its superior).
+    """
     so: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    """Số của văn bản; bỏ trống trong dự thảo để văn thư điền — Phụ lục I, II.3 (the number; leave
+    it out in a draft)."""
     ky_hieu: Annotated[str, Field(pattern=r"^[A-Za-zĐđ0-9]+(-[A-Za-zĐđ0-9]+)*$")] | None = None
+    """Ký hiệu khi khác ký hiệu tự tạo <loại>-<cơ quan>, ví dụ CT-UBND (the ký hiệu, when not the
+    generated one)."""
     dia_danh: Annotated[Text, Field(max_length=100)]
+    """Địa danh, viết hoa chữ cái đầu — Phụ lục I, II.4 (the place name)."""
     ngay: date | None = None
+    """Ngày ban hành, dạng NNNN-TT-NN; bỏ trống trong dự thảo (the date, YYYY-MM-DD; leave it out in
+    a draft)."""
     nam: Annotated[int, Field(ge=1945, le=2200)] | None = None
+    """Năm của dự thảo chưa có ngày (the year of a draft without a date)."""
     trich_yeu: Annotated[Text, Field(max_length=1000)]
+    """Trích yếu nội dung, dưới tên loại — Phụ lục I, II.5 (the summary line under the title)."""
     danh_so: DanhSo = "la_ma"
+    """Cách đánh số: la_ma (I./1./a)) hoặc thap_phan (1./1.1./a)) (the numbering scheme)."""
     mo_dau: Annotated[list[Text], Field(max_length=1000)] = []
+    """Các đoạn mở đầu, trước phần được đánh số (the opening paragraphs)."""
     noi_dung: NoiDung = []
+    """Nội dung: đoạn, mục, gạch đầu dòng, mẫu câu (the body: paragraphs, items, bullets, snippets).
+    """
     phan: dict[
         str,
         Annotated[PhanMuc, BeforeValidator(_phan_input, json_schema_input_type=list[Node] | Muc)],
     ] = {}
+    """Các phần theo khung của loại văn bản, ví dụ muc_tieu, to_chuc_thuc_hien (the skeleton's
+    sections)."""
     khung: Annotated[list[KhungMuc], Field(max_length=30)] | None = None
+    """Khung riêng của văn bản này, thay khung của loại (a skeleton of this document's own)."""
     nguoi_ky: NguoiKy
+    """Người ký và thẩm quyền ký — Phụ lục I, II.7 (the signer and the authority)."""
     noi_nhan: Annotated[list[NoiNhanItem], Field(max_length=1000)] = []
+    """Nơi nhận, mỗi dòng một cơ quan, đơn vị; dòng Lưu ghi ở `luu` — Phụ lục I, II.9 (the
+    recipients, one per line)."""
     luu: Luu
+    """Dòng Lưu và ký hiệu người soạn thảo — Phụ lục I, II.9.d; III (the filing line and the
+    typist's mark)."""
     quyet_dinh: QuyetDinh | None = None
-    #: The conference of a Kế hoạch tổ chức hội nghị (kind ``ke_hoach_hoi_nghi``).
+    """Quyết định ban hành kèm văn bản này — Mẫu 1.3 (the decision that issues this document)."""
     hoi_nghi: HoiNghi | None = None
-    #: Extra variables for a custom layout, available there as ``vb.<name>``.
+    """Hội nghị của Kế hoạch tổ chức hội nghị, loại ke_hoach_hoi_nghi (the conference of a
+    conference plan)."""
     bien: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Text] = {}
+    """Biến riêng cho mẫu trình bày của đơn vị, dùng trong mẫu là vb.<tên> (extra variables for a
+    custom layout)."""
     dan_chieu: dict[Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$")], VanBanDanChieu] = {}
+    """Văn bản được viện dẫn, dùng trong văn bản là [[khóa]] — Phụ lục I, II.6.b (documents cited in
+    the text as [[key]])."""
 
     @model_validator(mode="before")
     @classmethod

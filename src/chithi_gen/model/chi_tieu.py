@@ -47,12 +47,19 @@ class ChiTieu(Model):
     """
 
     ten: Text | None = None
+    """Tên chỉ tiêu (the target's name)."""
     gia_tri: So | None = None
+    """Giá trị, viết kiểu Việt Nam 27.716 hoặc 21,9 (the value)."""
     don_vi: Text | None = None
+    """Đơn vị tính (the unit)."""
     ghi_chu: Text | None = None
+    """Ghi chú in sau đơn vị, ví dụ '(so với năm 2025)' (a note after the unit)."""
     nam_truoc: So | None = None
+    """Kết quả năm trước, so sánh trong bảng (last year's result, compared in a table)."""
     van_ban: Text | None = None
+    """Chỉ tiêu viết thành câu (a target written as a sentence)."""
     chi_tiet: list[Node] = []
+    """Các dòng chi tiết dưới chỉ tiêu (sub-lines)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -87,7 +94,10 @@ class ThoiGianThiDua(Model):
     tu: Annotated[
         date | Annotated[Text, Field(max_length=200)], Field(union_mode="left_to_right")
     ] = "ngày phát động thi đua"
+    """Ngày bắt đầu hoặc cụm từ, mặc định 'ngày phát động thi đua' (the start: a date or a phrase).
+    """
     den: date
+    """Ngày kết thúc (the last day)."""
 
     @model_validator(mode="after")
     def _ordered(self) -> ThoiGianThiDua:

@@ -39,8 +39,13 @@ class CoQuan(Model):
     """
 
     ten: Annotated[list[Text], Field(min_length=1, max_length=4)]
+    """Tên cơ quan ban hành, chữ thường có hoa đầu; danh sách để tự chọn chỗ xuống dòng (the issuing
+    body's name; a list fixes the line breaks)."""
     chu_quan: Annotated[list[Text], Field(max_length=4)] = []
+    """Cơ quan chủ quản trực tiếp, nếu có (the direct superior, if any)."""
     viet_tat: VietTat
+    """Chữ viết tắt tên cơ quan trong ký hiệu, ví dụ UBND (the body's abbreviation in the ký hiệu).
+    """
 
     @field_validator("ten", "chu_quan", mode="before", json_schema_input_type=str | list[str])
     @classmethod

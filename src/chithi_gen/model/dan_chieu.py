@@ -47,11 +47,17 @@ class VanBanDanChieu(Model):
     """
 
     ten_loai: Text
+    """Tên loại văn bản được viện dẫn, ví dụ Chỉ thị, Luật (its type)."""
     so_ky_hieu: Annotated[Text, AfterValidator(_check_so_ky_hieu)] | None = None
+    """Số và ký hiệu, ví dụ 42-CT/TU, 30/2020/NĐ-CP (its number and ký hiệu)."""
     ngay: date | None = None
+    """Ngày ban hành (its date)."""
     co_quan: Text | None = None
+    """Cơ quan ban hành (who issued it)."""
     trich_yeu: Text | None = None
+    """Trích yếu, in ở lần viện dẫn đầu tiên (its summary, printed at the first citation)."""
     ten: Text | None = None
+    """Tên của luật, pháp lệnh (the name of a law)."""
 
     @model_validator(mode="after")
     def _complete(self) -> VanBanDanChieu:

@@ -22,7 +22,7 @@ class MucChuongTrinh(Model):
 
     gio: Annotated[Text, Field(max_length=100, description="Thời gian (time slot)")]
     noi_dung: Annotated[Text, Field(description="Nội dung (what happens)")]
-    thuc_hien: Annotated[Text, Field(description="Người/đơn vị thực hiện (who)")] | None = None
+    thuc_hien: Annotated[Text | None, Field(description="Người/đơn vị thực hiện (who)")] = None
 
 
 class HoiNghi(Model):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.text import Text
@@ -13,6 +13,10 @@ from chithi_gen.model.text import Text
 ThamQuyen = Literal["TM.", "KT.", "Q.", "TL.", "TUQ."]
 
 _ALIASES = {"TM": "TM.", "KT": "KT.", "Q": "Q.", "TL": "TL.", "TUQ": "TUQ."}
+#: How the prefix may be written (any case, with or without its full stop), for the schema.
+_Written = Annotated[
+    str, Field(pattern=r"^\s*([Tt][Mm]|[Kk][Tt]|[Qq]|[Tt][Ll]|[Tt][Uu][Qq])\.?\s*$")
+]
 
 
 def is_deputy_title(title: str) -> bool:
@@ -35,12 +39,18 @@ class NguoiKy(Model):
     """
 
     tham_quyen: ThamQuyen | None = None
+    """Thẩm quyền ký: TM., KT., Q., TL., TUQ.; bỏ trống khi người đứng đầu ký — Phụ lục I, II.7.b
+    (the authority prefix)."""
     tap_the: Text | None = None
+    """Tập thể lãnh đạo khi ký TM., ví dụ Ủy ban nhân dân (the collective body for TM.)."""
     cap_truong: Text | None = None
+    """Chức vụ người đứng đầu khi ký KT., Q., TL., TUQ., ví dụ Chủ tịch (the head's title)."""
     chuc_vu: Text | None = None
+    """Chức vụ của người ký, ví dụ Phó Chủ tịch (the signer's own title)."""
     ho_ten: Text
+    """Họ và tên người ký (the signer's name)."""
 
-    @field_validator("tham_quyen", mode="before", json_schema_input_type=str | None)
+    @field_validator("tham_quyen", mode="before", json_schema_input_type=_Written | None)
     @classmethod
     def _normalise_prefix(cls, value: object) -> object:
         if isinstance(value, str):

@@ -33,13 +33,16 @@ class Doan(Model):
     """A free paragraph."""
 
     doan: Text
+    """Một đoạn văn (a paragraph)."""
 
 
 class Gach(Model):
     """A dash bullet "- …", with optional sub-lines."""
 
     gach: Text
+    """Dòng gạch đầu dòng '-' (a dash line)."""
     noi_dung: list[Node] = []
+    """Các dòng, mục, điểm con (the children)."""
 
 
 class MauCau(Model):
@@ -47,14 +50,18 @@ class MauCau(Model):
     :mod:`chithi_gen.snippets`): standard wording shared across documents."""
 
     mau_cau: Annotated[str, Field(pattern=r"^[A-Za-z0-9_\-]+$", max_length=100)]
+    """Tên mẫu câu, xem chithi templates list (the snippet's name)."""
     tham_so: dict[Annotated[str, Field(pattern=r"^[A-Za-z_][A-Za-z0-9_]*$")], Text | int] = {}
+    """Tham số của mẫu câu (its parameters)."""
 
 
 class Cong(Model):
     """A plus bullet "+ …", with optional sub-lines."""
 
     cong: Text
+    """Dòng '+' (a plus line)."""
     noi_dung: list[Node] = []
+    """Các dòng, mục, điểm con (the children)."""
 
 
 #: A label typed by hand: "I. ", "1. ", "1.1. ", "a) ", "đ) ".
@@ -77,15 +84,22 @@ class Muc(Model):
     """A numbered node: section (mục), item (khoản) or point (điểm) depending on depth."""
 
     tieu_de: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
+    """Tiêu đề, in đậm sau số thứ tự (a bold heading after the label)."""
     muc: Annotated[Text, AfterValidator(_no_typed_label)] | None = None
+    """Nội dung của mục, sau số thứ tự và tiêu đề (the item's text)."""
     thoi_gian: ThoiGianThiDua | None = None
+    """Thời gian thi đua (the campaign period)."""
     phan_cong: PhanCong | None = None
+    """Phân công: ai chủ trì, phối hợp, làm gì, thời hạn (an assignment)."""
     chi_tieu: list[
         Annotated[ChiTieu, BeforeValidator(lambda v: v, json_schema_input_type=str | ChiTieu)]
     ] = []
+    """Các chỉ tiêu: "(1) Tên: giá trị đơn vị." (targets)."""
     #: How targets are shown: "(1) …" lines (``danh_sach``) or a table (``bang``).
     chi_tieu_dang: Literal["danh_sach", "bang"] = "danh_sach"
+    """Cách trình bày chỉ tiêu: danh_sach hoặc bang (the targets as lines or a table)."""
     noi_dung: list[Node] = []
+    """Các dòng, mục, điểm con (the children)."""
 
     @model_validator(mode="after")
     def _table_is_flat(self) -> Muc:

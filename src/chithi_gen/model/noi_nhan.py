@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import BeforeValidator, Field, field_validator, model_validator
 
 from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.co_quan import VietTat
@@ -24,7 +24,9 @@ class NoiNhan(Model):
     """
 
     ten: Text
+    """Cơ quan, đơn vị nhận (the recipient)."""
     muc_dich: Text | None = None
+    """Mục đích, ví dụ b/c, t/h (the purpose)."""
 
     @model_validator(mode="before")
     @classmethod
@@ -58,6 +60,10 @@ class NoiNhan(Model):
         return f"{self.ten} ({self.muc_dich})" if self.muc_dich else self.ten
 
 
+#: A recipient as written: a line of text or a mapping (the schema accepts both).
+NoiNhanItem = Annotated[NoiNhan, BeforeValidator(lambda v: v, json_schema_input_type=str | NoiNhan)]
+
+
 class Luu(Model):
     """The "Lưu" line closing the Nơi nhận list, and the typist's mark.
 
@@ -67,9 +73,13 @@ class Luu(Model):
     """
 
     don_vi: VietTat
+    """Chữ viết tắt đơn vị soạn thảo, ví dụ NV (the drafting unit)."""
     so_ban_luu: Annotated[int, Field(ge=1, le=999)] | None = None
+    """Số bản lưu (copies kept)."""
     nguoi_soan: VietTat | None = None
+    """Ký hiệu người soạn thảo (the drafter's initials)."""
     so_ban_phat_hanh: Annotated[int, Field(ge=1, le=99_999)] | None = None
+    """Số bản phát hành (copies issued)."""
 
 
 def dong_noi_nhan(noi_nhan: list[NoiNhan], luu: Luu) -> tuple[str, ...]:

@@ -23,9 +23,13 @@ class PhanCong(Model):
     ("hằng quý", "trong tháng 6 năm 2020")."""
 
     chu_tri: Text
+    """Đơn vị chủ trì (the lead unit)."""
     phoi_hop: Annotated[list[Text], Field(max_length=50)] = []
+    """Các đơn vị phối hợp (partner units)."""
     nhiem_vu: Text
+    """Nhiệm vụ, viết như một cụm động từ (the task, a verb phrase)."""
     thoi_han: Annotated[date | Text, Field(union_mode="left_to_right")] | None = None
+    """Thời hạn: một ngày hoặc cụm từ như 'hằng quý' (the deadline: a date or a phrase)."""
 
 
 def don_vi_duoc_giao(pc: PhanCong) -> list[str]:

@@ -15,7 +15,7 @@ from pydantic import Field
 
 from chithi_gen.model.base import Model
 from chithi_gen.model.nguoi_ky import NguoiKy
-from chithi_gen.model.noi_nhan import NoiNhan
+from chithi_gen.model.noi_nhan import NoiNhanItem
 from chithi_gen.model.text import Text
 
 
@@ -33,10 +33,20 @@ class QuyetDinh(Model):
     """
 
     so: Annotated[int, Field(ge=1, le=999_999)] | None = None
+    """Số của Quyết định (the decision's number)."""
     trich_yeu: Annotated[Text, Field(max_length=1000)] | None = None
+    """Trích yếu của Quyết định; mặc định 'Ban hành <tên loại> <trích yếu>' (its summary)."""
     tham_quyen_ban_hanh: Annotated[Text, Field(max_length=300)]
+    """Thẩm quyền ban hành, in dưới tên loại, ví dụ Chủ tịch Ủy ban nhân dân xã Trường Hà (who
+    decides)."""
     can_cu: Annotated[list[Text], Field(min_length=1, max_length=100)]
+    """Các căn cứ ban hành, mỗi dòng một căn cứ — Phụ lục I, II.6.a (the legal bases, one per line).
+    """
     theo_de_nghi: Text | None = None
+    """Dòng 'Theo đề nghị của …' (the proposing unit)."""
     dieu: Annotated[list[Text], Field(max_length=100)] = []
+    """Các điều sau Điều 1 (the articles after Điều 1)."""
     nguoi_ky: NguoiKy | None = None
-    noi_nhan: Annotated[list[NoiNhan], Field(max_length=1000)] = []
+    """Người ký Quyết định, nếu khác người ký văn bản (its signer, if different)."""
+    noi_nhan: Annotated[list[NoiNhanItem], Field(max_length=1000)] = []
+    """Nơi nhận của Quyết định (its recipients)."""

@@ -47,8 +47,11 @@ def blocks(parent: Element) -> list[Element]:
 
 
 def text_of(el: Element) -> str:
-    """Text of ``el``: its ``w:t`` descendants (deleted text, ``w:delText``, left out)."""
-    return "".join(t.text or "" for t in el.iter(T))
+    """Text of ``el``: its ``w:t`` descendants (deleted text, ``w:delText``, left out),
+    a line break, carriage return or tab counting as a space."""
+    return "".join(
+        (t.text or "") if t.tag == T else " " for t in el.iter(T, w("br"), w("cr"), w("tab"))
+    )
 
 
 def canonical(el: Element | None) -> bytes:

@@ -9,6 +9,7 @@ for a list of problems. The command line, batch and the Python API all use it.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -71,16 +72,40 @@ def locate(layers: Iterable[Layer], loc: Loc) -> Where:
     return best
 
 
-def place(problems: Iterable[Problem], source: Source | None) -> list[Problem]:
-    """``problems`` each placed at the file and line of its value in ``source``.
+def pointer(data: Any, loc: Loc) -> str:
+    """The JSON Pointer (RFC 6901) of the value at ``loc`` in ``data`` as the user wrote
+    it: a list-form skeleton section has no ``noi_dung`` key, so none is written."""
+    parts: list[str] = []
+    node = data
+    for part in loc:
+        if part == _IMPLIED and isinstance(node, list):
+            continue
+        parts.append(str(part).replace("~", "~0").replace("/", "~1"))
+        if isinstance(node, dict):
+            node = node.get(part) if isinstance(part, str) else None
+        elif isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        else:
+            node = None
+    return "".join("/" + p for p in parts)
 
-    Problems that already know their line (a YAML syntax error) are kept as they are.
+
+def place(problems: Iterable[Problem], source: Source | None) -> list[Problem]:
+    """``problems`` each placed at the file and line of its value in ``source``, with
+    the JSON Pointer of the value in the data as written.
+
+    Problems that already know their line (a YAML syntax error) keep it.
     """
     out: list[Problem] = []
     for p in problems:
-        if p.line is not None or source is None:
+        if source is None:
             out.append(p)
             continue
+        ptr = pointer(source.data, p.loc) if p.loc else p.pointer
+        if p.line is not None:
+            out.append(dataclasses.replace(p, pointer=ptr))
+            continue
         src, line, col = locate(source.layers, p.loc)
-        out.append(p.at(src if src is not None else p.source, line, col))
+        placed = p.at(src if src is not None else p.source, line, col)
+        out.append(dataclasses.replace(placed, pointer=ptr))
     return out

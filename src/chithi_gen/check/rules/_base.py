@@ -1,8 +1,9 @@
 """Machinery shared by the rules: their identity, the context they read, and helpers.
 
-A rule is a function of a ``Context`` (the read document and its located components)
-returning one ``RuleResult``. ``Rule`` carries the stable id, the clause cited, and the
-bilingual title, and builds results (``passed``/``failed``/``not_applicable``).
+A rule is a function of a ``Context`` (the read document, its located components and
+its type) returning one ``RuleResult``. ``Rule`` carries the stable id, the clause
+cited, the bilingual title and the document kinds it applies to, and builds results
+(``passed``/``failed``/``warned``/``not_applicable``/``not_evaluated``/``blank``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from chithi_gen.check.doctype import Profile
 from chithi_gen.check.docx_reader import DocModel, Line, Segment
 from chithi_gen.check.locate import Components
-from chithi_gen.check.model import RuleResult
+from chithi_gen.check.model import RuleResult, Status
 
 #: Bilingual words used in ``found``/``expected`` descriptions.
 BOLD = "đậm/bold"
@@ -27,44 +29,43 @@ NOT_FOUND_EN = "not found"
 
 @dataclass(frozen=True)
 class Context:
-    """What every rule reads: the document model and its located components."""
+    """What every rule reads: the document model, its located components, its type."""
 
     model: DocModel
     parts: Components
+    profile: Profile
 
 
 @dataclass(frozen=True)
 class Rule:
-    """A rule's identity: stable id, clause of the decree, title in both languages."""
+    """A rule's identity: stable id, clause of the decree, title in both languages.
+
+    ``needs`` names the components the rule is about (see ``doctype.Profile``): the rule
+    is reported ``n/a`` for a document type whose layout has none of them.
+    """
 
     rule_id: str
     clause: str
     title_vi: str
     title_en: str
+    needs: tuple[str, ...] = ()
 
-    def passed(self, where: str = "", found: str = "", vi: str = "", en: str = "") -> RuleResult:
-        """A ``pass`` result (``vi``/``en`` for an optional note, e.g. "bản dự thảo")."""
+    def result(
+        self,
+        status: Status,
+        where: str = "",
+        found: str = "",
+        expected: str = "",
+        vi: str = "",
+        en: str = "",
+    ) -> RuleResult:
+        """A result of any status."""
         return RuleResult(
             self.rule_id,
             self.clause,
             self.title_vi,
             self.title_en,
-            "pass",
-            where,
-            found,
-            "",
-            vi,
-            en,
-        )
-
-    def failed(self, where: str, found: str, expected: str, vi: str, en: str) -> RuleResult:
-        """A ``fail`` result: where, what was found, what the clause expects, and why."""
-        return RuleResult(
-            self.rule_id,
-            self.clause,
-            self.title_vi,
-            self.title_en,
-            "fail",
+            status,
             where,
             found,
             expected,
@@ -72,20 +73,36 @@ class Rule:
             en,
         )
 
+    def warned(self, where: str, found: str, expected: str, vi: str, en: str) -> RuleResult:
+        """A ``warning``: a convention not followed, or a debatable reading."""
+        return self.result("warning", where, found, expected, vi, en)
+
+    def not_evaluated(self, vi: str, en: str, where: str = "") -> RuleResult:
+        """``not-evaluated``: the part could not be found reliably."""
+        return self.result("not-evaluated", where, "", "", vi, en)
+
+    def blank(self, where: str, found: str, vi: str = "", en: str = "") -> RuleResult:
+        """``blank``: the part is a template blank still to be filled (chưa điền)."""
+        return self.result(
+            "blank",
+            where,
+            found,
+            "",
+            vi or "mẫu còn để trống, chưa điền",
+            en or "a template blank, not filled in yet",
+        )
+
+    def passed(self, where: str = "", found: str = "", vi: str = "", en: str = "") -> RuleResult:
+        """A ``pass`` result (``vi``/``en`` for an optional note)."""
+        return self.result("pass", where, found, "", vi, en)
+
+    def failed(self, where: str, found: str, expected: str, vi: str, en: str) -> RuleResult:
+        """An ``error``: where, what was found, what the clause expects, and why."""
+        return self.result("error", where, found, expected, vi, en)
+
     def not_applicable(self, vi: str, en: str, where: str = "") -> RuleResult:
         """An ``n/a`` result with the reason."""
-        return RuleResult(
-            self.rule_id,
-            self.clause,
-            self.title_vi,
-            self.title_en,
-            "n/a",
-            where,
-            "",
-            "",
-            vi,
-            en,
-        )
+        return self.result("n/a", where, "", "", vi, en)
 
 
 RuleFn = Callable[[Context], RuleResult]
@@ -102,9 +119,14 @@ class Problem:
 
 
 def fail_from(
-    rule: Rule, problems: Sequence[Problem], expected: str, vi: str, en: str
+    rule: Rule,
+    problems: Sequence[Problem],
+    expected: str,
+    vi: str,
+    en: str,
+    status: Status = "error",
 ) -> RuleResult:
-    """A ``fail`` result summarising ``problems`` (the first three are listed)."""
+    """An ``error`` (or ``status``) summarising ``problems`` (the first three are listed)."""
     shown = problems[:3]
     more = len(problems) - len(shown)
     where = "; ".join(p.where for p in shown)
@@ -115,7 +137,7 @@ def fail_from(
         where += f" (và {more} chỗ khác / and {more} more)"
     vi_msg = f"{vi}: {details_vi}" if details_vi else vi
     en_msg = f"{en}: {details_en}" if details_en else en
-    return rule.failed(where, found, expected, vi_msg, en_msg)
+    return rule.result(status, where, found, expected, vi_msg, en_msg)
 
 
 def pt(size: float) -> str:
@@ -213,3 +235,19 @@ def format_problems(
         if vi:
             problems.append(Problem(line.where(), describe(vis), "; ".join(vi), "; ".join(en)))
     return problems
+
+
+def blank_result(rule: Rule, lines: Sequence[Line], problems: Sequence[Problem]) -> RuleResult:
+    """``blank`` for a placeholder, noting a format the text typed there would inherit."""
+    where = "; ".join(ln.where() for ln in lines[:2])
+    found = describe(s for ln in lines for s in ln.visible)
+    if not problems:
+        return rule.blank(where, found)
+    return rule.blank(
+        where,
+        found,
+        "mẫu còn để trống, chưa điền; lưu ý chỗ trống đang định dạng: "
+        + "; ".join(p.vi for p in problems),
+        "a template blank, not filled in yet; note the blank's format: "
+        + "; ".join(p.en for p in problems),
+    )

@@ -14,7 +14,9 @@ import itertools
 import re
 from collections.abc import Sequence
 
+from chithi_gen.check.blanks import has_blank
 from chithi_gen.check.docx_reader import Line, Paragraph
+from chithi_gen.check.layout import wraps
 from chithi_gen.check.locate import norm
 from chithi_gen.check.metrics import single_line_height_pt
 from chithi_gen.check.model import RuleResult
@@ -34,33 +36,42 @@ BODY_ALIGN = Rule(
     "Phụ lục I, II.6.e",
     "Nội dung canh đều hai lề",
     "Body text justified on both margins",
+    ("body",),
 )
 BODY_INDENT = Rule(
     "ND30-BODY-INDENT",
     "Phụ lục I, II.6.e",
     "Lùi đầu dòng 1 cm hoặc 1,27 cm",
     "First-line indent of 1 cm or 1.27 cm",
+    ("body",),
 )
 BODY_SIZE = Rule(
-    "ND30-BODY-SIZE", "Phụ lục I, II.6.e", "Nội dung cỡ chữ 13–14", "Body text 13–14 pt"
+    "ND30-BODY-SIZE",
+    "Phụ lục I, II.6.e",
+    "Nội dung cỡ chữ 13–14",
+    "Body text 13–14 pt",
+    ("body",),
 )
 BODY_LINESPACING = Rule(
     "ND30-BODY-LINESPACING",
     "Phụ lục I, II.6.e",
     "Khoảng cách dòng từ dòng đơn đến 1,5 lines",
     "Line spacing from single to 1.5 lines",
+    ("body",),
 )
 BODY_PARASPACING = Rule(
     "ND30-BODY-PARASPACING",
     "Phụ lục I, II.6.e",
     "Khoảng cách giữa các đoạn văn tối thiểu 6 pt",
     "At least 6 pt between paragraphs",
+    ("body",),
 )
 BODY_END = Rule(
     "ND30-BODY-END",
     "Phụ lục III, Mẫu 1.4",
     "Kết thúc nội dung bằng dấu «./.»",
     "Body ends with «./.»",
+    ("body_end",),
 )
 
 INDENTS = (1 * MM * 10, 1.27 * MM * 10)  # 1 cm and 1.27 cm in twips
@@ -69,26 +80,72 @@ INDENT_TOLERANCE = 0.1 * MM * 10  # 0.1 cm
 SPACING_RANGE = (0.98, 1.52)
 MIN_GAP = 120  # 6 pt in twips
 
+_NUMBERED_TITLE = re.compile(r"^([IVXLC]+|\d+(\.\d+)*|[a-zđ])[.)]\s")
+_ARTICLE = re.compile(r"^Điều\s+\d+[a-zđ]?\s*\.", re.IGNORECASE)
 _HEADING = re.compile(
     r"^(phần|chương|mục|tiểu mục)\s+([IVXLCDM]+|\d+|thứ\s+\S+)\s*$", re.IGNORECASE
 )
 
 
 def _is_heading(p: Paragraph) -> bool:
-    """Part/chapter/section headings and their centred capital titles (II.6.đ)."""
+    """Part/chapter/section headings and their capital titles (II.6.đ), and the numbered
+    titles of sections and clauses on a line of their own ("I. MỤC ĐÍCH", "1. Mục tiêu")."""
     text = norm(p.text)
     if _HEADING.match(text):
         return True
-    return p.props.jc == "center" and bool(letters(text)) and text == text.upper()
+    capitals = bool(letters(text)) and text == text.upper()
+    if p.props.jc == "center" and capitals:
+        return True
+    lines = [ln for ln in p.lines() if norm(ln.text)]
+    bold = len(lines) == 1 and all(s.props.bold for s in lines[0].visible)
+    return (
+        bold
+        and len(text) <= 100
+        and bool(_NUMBERED_TITLE.match(text))
+        and not (_ARTICLE.match(text))
+    )
+
+
+def _filled(ctx: Context) -> list[Paragraph]:
+    """Body paragraphs with text written (not template blanks, not a lone «./.»)."""
+    return [p for p in ctx.parts.body if not has_blank(p.text) and norm(p.text) != "./."]
 
 
 def _text_paragraphs(ctx: Context) -> list[Paragraph]:
-    """Body paragraphs of running text (not headings, not a lone «./.»)."""
-    return [p for p in ctx.parts.body if not _is_heading(p) and norm(p.text) != "./."]
+    """Body paragraphs of running text (not headings, blanks or a lone «./.»)."""
+    return [p for p in _filled(ctx) if not _is_heading(p)]
 
 
-def _no_body(rule: Rule) -> RuleResult:
-    return rule.not_applicable("không tìm thấy nội dung văn bản", "no body text was found")
+def _no_body(rule: Rule, ctx: Context) -> RuleResult:
+    if any(has_blank(p.text) for p in ctx.parts.body):
+        return rule.blank(
+            ctx.parts.body[0].where(),
+            "nội dung là chỗ trống của mẫu / the body is a template blank",
+        )
+    if ctx.parts.body:
+        return rule.not_applicable(
+            "nội dung không có đoạn văn để kiểm tra", "no running text to check in the body"
+        )
+    return rule.not_evaluated("không tìm thấy nội dung văn bản", "no body text was found")
+
+
+def _article_title(p: Paragraph) -> bool:
+    """ "Điều 1. Tên điều" on its own line, bold (II.6.đ): its alignment is free."""
+    lines = [ln for ln in p.lines() if norm(ln.text)]
+    return (
+        len(lines) == 1
+        and bool(_ARTICLE.match(norm(lines[0].text)))
+        and all(s.props.bold for s in lines[0].visible)
+    )
+
+
+def _tab_indent(ctx: Context, p: Paragraph) -> float:
+    """The first-line indent a leading tab makes (to the first default tab stop)."""
+    if not p.text.startswith("\t"):
+        return 0.0
+    tab = max(ctx.model.default_tab, 1)
+    start = p.props.ind_left + p.props.first_line
+    return float((start // tab + 1) * tab - start)
 
 
 def _summarise(
@@ -109,11 +166,12 @@ def check_align(ctx: Context) -> RuleResult:
     """II.6.e: body paragraphs justified (``w:jc="both"``)."""
     paras = _text_paragraphs(ctx)
     if not paras:
-        return _no_body(BODY_ALIGN)
+        return _no_body(BODY_ALIGN, ctx)
+    # A paragraph printed on one line looks the same justified or not.
     problems = [
         Problem(p.where(), f"canh/align «{p.props.jc}»", "", "")
         for p in paras
-        if p.props.jc not in {"both", "distribute"}
+        if p.props.jc not in {"both", "distribute"} and not _article_title(p) and wraps(p)
     ]
     return _summarise(
         BODY_ALIGN,
@@ -129,12 +187,49 @@ def check_indent(ctx: Context) -> RuleResult:
     """II.6.e: first-line indent 1 cm or 1.27 cm (±0.1 cm)."""
     paras = _text_paragraphs(ctx)
     if not paras:
-        return _no_body(BODY_INDENT)
+        return _no_body(BODY_INDENT, ctx)
     problems = []
+    tabbed = []
+    listed = []
     for p in paras:
         first = p.props.first_line
-        if not any(abs(first - want) <= INDENT_TOLERANCE for want in INDENTS):
-            problems.append(Problem(p.where(), f"{first / MM / 10:.2f} cm", "", ""))
+        if any(abs(first - want) <= INDENT_TOLERANCE for want in INDENTS):
+            continue
+        if p.props.num_id not in {None, "0"}:
+            # A Word list: the number or bullet stands where the first line starts.
+            start = p.props.ind_left + first
+            if not any(abs(start - want) <= INDENT_TOLERANCE for want in INDENTS):
+                listed.append(
+                    Problem(p.where(), f"danh sách/list {start / MM / 10:.2f} cm", "", "")
+                )
+            continue
+        by_tab = first + _tab_indent(ctx, p)
+        if by_tab != first and any(abs(by_tab - want) <= INDENT_TOLERANCE for want in INDENTS):
+            tabbed.append(Problem(p.where(), f"Tab → {by_tab / MM / 10:.2f} cm", "", ""))
+            continue
+        problems.append(Problem(p.where(), f"{first / MM / 10:.2f} cm", "", ""))
+    if not problems and listed:
+        return fail_from(
+            BODY_INDENT,
+            listed,
+            "1 cm | 1,27 cm (±0,1 cm)",
+            f"Đoạn đánh số/gạch đầu dòng tự động không lùi 1 cm hoặc 1,27 cm "
+            f"({len(listed)}/{len(paras)} đoạn)",
+            f"Auto-numbered or bulleted paragraphs not indented 1 or 1.27 cm "
+            f"({len(listed)}/{len(paras)} paragraphs)",
+            status="warning",
+        )
+    if not problems and tabbed:
+        return fail_from(
+            BODY_INDENT,
+            tabbed,
+            "1 cm | 1,27 cm (±0,1 cm)",
+            f"Lùi đầu dòng bằng phím Tab ({len(tabbed)}/{len(paras)} đoạn): in ra đúng "
+            "1,27 cm nhưng nên đặt thụt lề dòng đầu (First line)",
+            f"First lines indented with a Tab ({len(tabbed)}/{len(paras)} paragraphs): "
+            "prints at 1.27 cm, but a First-line indent should be set",
+            status="warning",
+        )
     return _summarise(
         BODY_INDENT,
         problems,
@@ -147,9 +242,9 @@ def check_indent(ctx: Context) -> RuleResult:
 
 def check_size(ctx: Context) -> RuleResult:
     """II.6.e: body text (headings included) 13–14 pt."""
-    paras = ctx.parts.body
+    paras = _filled(ctx)
     if not paras:
-        return _no_body(BODY_SIZE)
+        return _no_body(BODY_SIZE, ctx)
     problems = []
     for p in paras:
         vis = [s for ln in p.lines() for s in ln.visible]
@@ -181,7 +276,7 @@ def check_line_spacing(ctx: Context) -> RuleResult:
     """II.6.e: line spacing between single and 1.5 lines."""
     paras = _text_paragraphs(ctx)
     if not paras:
-        return _no_body(BODY_LINESPACING)
+        return _no_body(BODY_LINESPACING, ctx)
     lo, hi = SPACING_RANGE
     problems = []
     for p in paras:
@@ -209,9 +304,9 @@ def _gap(prev: Paragraph, nxt: Paragraph) -> int:
 
 def check_paragraph_spacing(ctx: Context) -> RuleResult:
     """II.6.e: at least 6 pt between consecutive body paragraphs."""
-    body = ctx.parts.body
+    body = _filled(ctx)
     if len(body) < 2:
-        return _no_body(BODY_PARASPACING)
+        return _no_body(BODY_PARASPACING, ctx)
     problems = []
     pairs = 0
     for prev, nxt in itertools.pairwise(body):
@@ -235,13 +330,9 @@ def check_end(ctx: Context) -> RuleResult:
     """Mẫu 1.4: the last body paragraph ends with «./.»."""
     body = ctx.parts.body
     if not body:
-        return BODY_END.failed(
-            "",
-            "không có nội dung / no body",
-            "«…./.»",
-            "Không tìm thấy nội dung văn bản",
-            "No body text was found",
-        )
+        if not ctx.profile.requires("body_end"):
+            return BODY_END.not_applicable("không có nội dung", "no body")
+        return BODY_END.not_evaluated("Không tìm thấy nội dung văn bản", "No body text was found")
     last = body[-1]
     lines: list[Line] = [ln for ln in last.lines() if norm(ln.text)]
     text = norm(lines[-1].text) if lines else ""

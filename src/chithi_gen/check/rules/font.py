@@ -4,8 +4,8 @@ The decree requires the Vietnamese Times New Roman font, Unicode (TCVN 6909:2001
 in black. Every run that shows text in the body, headers and footers is checked with
 its effective font (through styles and document defaults): the ``ascii`` slot for
 ASCII characters and the ``hAnsi`` slot for the other Latin letters (ă, ơ, ư, đ, ế …).
-A theme font (``+Body``, ``minorHAnsi``) does not count as Times New Roman, even if
-the theme happens to name it: the document then depends on its theme.
+A theme font (``+Body``, ``minorHAnsi``) is the typeface its theme names: Times New
+Roman passes. Runs of template blanks only ("……", "Họ và tên") give ``blank``.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from chithi_gen.check.blanks import has_blank, is_unfilled
 from chithi_gen.check.docx_reader import Line, Paragraph, Segment
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.rules._base import Context, Problem, Rule, fail_from
@@ -56,7 +57,10 @@ def _font_of(seg: Segment) -> str | None:
     if any(ord(ch) >= 128 for ch in text):
         slots.append(seg.props.font_hansi)
     for font in slots:
-        if font.strip().lower() != _TNR:
+        face = font
+        if font.startswith("theme:") and "(" in font:
+            face = font.split("(", 1)[1].rstrip(")")
+        if face.strip().lower() != _TNR:
             return font or "(không khai báo/unspecified)"
     return None
 
@@ -66,14 +70,25 @@ def check_font(ctx: Context) -> RuleResult:
     problems: list[Problem] = []
     fonts: Counter[str] = Counter()
     checked = 0
+    in_blanks = 0
     for line, seg in _segments(ctx):
         checked += 1
         font = _font_of(seg)
         if font is None:
             continue
         fonts[font] += 1
+        in_blanks += has_blank(line.text) or is_unfilled(line.text)
         if len(problems) < 3:
             problems.append(Problem(line.where(), font, "", ""))
+    if fonts and in_blanks == sum(fonts.values()):
+        found = ", ".join(f"{font} ({n})" for font, n in fonts.most_common())
+        return FONT_TNR.blank(
+            "; ".join(p.where for p in problems),
+            found,
+            "chỉ chỗ trống của mẫu dùng phông khác Times New Roman: chữ điền vào sẽ mang phông đó",
+            "only template blanks are in another font than Times New Roman: text typed there "
+            "would inherit it",
+        )
     if fonts:
         found = ", ".join(f"{font} ({n})" for font, n in fonts.most_common())
         result = fail_from(

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from chithi_gen.check.blanks import is_unfilled
 from chithi_gen.check.docx_reader import Line
 from chithi_gen.check.locate import TIEU_NGU, norm
 from chithi_gen.check.model import RuleResult
@@ -27,6 +28,7 @@ from chithi_gen.check.rules._base import (
     Context,
     Problem,
     Rule,
+    blank_result,
     describe,
     expect,
     fail_from,
@@ -38,48 +40,56 @@ QUOCHIEU = Rule(
     "Phụ lục I, II.1.a",
     "Quốc hiệu: in hoa, cỡ 12–13, đứng, đậm",
     "National name: capitals, 12–13 pt, upright, bold",
+    ("quoc_hieu",),
 )
 TIEUNGU = Rule(
     "ND30-TIEUNGU-FORMAT",
     "Phụ lục I, II.1.b",
     "Tiêu ngữ: in thường, cỡ 13–14, đứng, đậm",
     "Motto: lower case, 13–14 pt, upright, bold",
+    ("tieu_ngu",),
 )
 COQUAN = Rule(
     "ND30-COQUAN-FORMAT",
     "Phụ lục I, II.2.b",
     "Tên cơ quan ban hành: in hoa, cỡ 12–13, đứng, đậm",
     "Issuing agency: capitals, 12–13 pt, upright, bold",
+    ("co_quan",),
 )
 CHUQUAN = Rule(
     "ND30-CHUQUAN-FORMAT",
     "Phụ lục I, II.2.b",
     "Tên cơ quan chủ quản: in hoa, cỡ 12–13, đứng, không đậm",
     "Parent agency: capitals, 12–13 pt, upright, not bold",
+    ("chu_quan",),
 )
 SOKYHIEU = Rule(
     "ND30-SOKYHIEU-FORMAT",
     "Phụ lục I, II.3.c",
     "Số, ký hiệu: cỡ 13, chữ đứng",
     "Number and symbol: 13 pt, upright",
+    ("so",),
 )
 NGAY = Rule(
     "ND30-NGAY-FORMAT",
     "Phụ lục I, II.4.c",
     "Địa danh, ngày tháng: cỡ 13–14, chữ nghiêng",
     "Place and date: 13–14 pt, italic",
+    ("ngay",),
 )
 TENLOAI = Rule(
     "ND30-TENLOAI-FORMAT",
     "Phụ lục I, II.5.b",
     "Tên loại văn bản: in hoa, cỡ 13–14, đứng, đậm",
     "Document type: capitals, 13–14 pt, upright, bold",
+    ("ten_loai",),
 )
 TRICHYEU = Rule(
     "ND30-TRICHYEU-FORMAT",
     "Phụ lục I, II.5.b",
     "Trích yếu: in thường, cỡ 13–14, đứng, đậm",
     "Summary: lower case, 13–14 pt, upright, bold",
+    ("trich_yeu",),
 )
 
 
@@ -92,14 +102,14 @@ def _format_rule(
     bold: bool | None,
     italic: bool | None,
     capitals: bool | None,
-    optional: bool = False,
 ) -> Callable[[Context], RuleResult]:
     expected = expect(sizes, bold, italic, capitals)
+    part = rule.needs[0]
 
     def check(ctx: Context) -> RuleResult:
         lines = [ln for ln in pick(ctx) if ln is not None]
         if not lines:
-            if optional:
+            if not ctx.profile.requires(part):
                 return rule.not_applicable(
                     f"văn bản không có {name_vi}", f"the document has no {name_en}"
                 )
@@ -110,7 +120,10 @@ def _format_rule(
                 f"Không tìm thấy {name_vi}",
                 f"The {name_en} was not found",
             )
-        problems = format_problems(lines, sizes, bold, italic, capitals)
+        filled = [ln for ln in lines if not is_unfilled(ln.plain)]
+        problems = format_problems(filled or lines, sizes, bold, italic, capitals)
+        if not filled:
+            return blank_result(rule, lines, problems)
         if problems:
             return fail_from(
                 rule,
@@ -190,7 +203,6 @@ check_chu_quan = _format_rule(
     bold=False,
     italic=False,
     capitals=True,
-    optional=True,
 )
 check_so_format = _format_rule(
     SOKYHIEU,

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from chithi_gen.check.docx_reader import Paragraph, Section
+from chithi_gen.check.layout import estimate_pages
 from chithi_gen.check.model import RuleResult
 from chithi_gen.check.ooxml import MM, Element, local, to_int, w, wattr
 from chithi_gen.check.rules._base import (
@@ -57,18 +58,21 @@ PAGENUM_FIELD = Rule(
     "Phụ lục I, I.7",
     "Số trang: trường PAGE bằng chữ số Ả Rập ở lề trên",
     "Page number: a PAGE field in Arabic numerals in the header",
+    ("pagenum",),
 )
 PAGENUM_FORMAT = Rule(
     "ND30-PAGENUM-FORMAT",
     "Phụ lục I, I.7",
     "Số trang: cỡ 13–14, chữ đứng, canh giữa",
     "Page number: 13–14 pt, upright, centred",
+    ("pagenum",),
 )
 PAGENUM_FIRST = Rule(
     "ND30-PAGENUM-FIRST",
     "Phụ lục I, I.7",
     "Không hiển thị số trang thứ nhất",
     "No page number on the first page",
+    ("pagenum",),
 )
 
 
@@ -243,7 +247,8 @@ def _part_fields(ctx: Context, rel_id: str | None) -> tuple[str, list[Paragraph]
     return name, paras, _fields(paras)
 
 
-def _default_field(ctx: Context) -> PageField | None:
+def default_page_field(ctx: Context) -> PageField | None:
+    """The first PAGE field of the header in force on page 1 (None if there is none)."""
     _, _, fields = _part_fields(ctx, _effective(ctx, "default", 0))
     return fields[0] if fields else None
 
@@ -264,9 +269,21 @@ def check_pagenum_field(ctx: Context) -> RuleResult:
                 "Số trang phải đặt ở phần lề trên (đầu trang), không đặt ở chân trang",
                 "The page number must be in the top margin (header), not in the footer",
             )
+        pages = estimate_pages(ctx.model)
+        if pages.sure_one:
+            return PAGENUM_FIELD.not_applicable(
+                f"văn bản một trang ({pages.reason}): không cần đánh số trang",
+                "a one-page document: no page number is needed",
+            )
+        if not pages.sure_more:
+            return PAGENUM_FIELD.not_evaluated(
+                f"không có số trang; chưa chắc văn bản dài hơn một trang ({pages.reason})",
+                "no page number; the document may fit on one page",
+                where,
+            )
         return PAGENUM_FIELD.failed(
             where,
-            "không có trường PAGE / no PAGE field",
+            f"không có trường PAGE / no PAGE field ({pages.reason})",
             expected,
             "Không tìm thấy số trang (trường PAGE) ở đầu trang",
             "No page number (PAGE field) in the header",
@@ -303,7 +320,7 @@ def check_pagenum_field(ctx: Context) -> RuleResult:
 
 def check_pagenum_format(ctx: Context) -> RuleResult:
     """I.7: the page number 13–14 pt, upright, centred."""
-    field = _default_field(ctx)
+    field = default_page_field(ctx)
     if field is None or field.paragraph is None:
         return PAGENUM_FORMAT.not_applicable(
             "không có trường số trang để kiểm tra", "no page number field to check"
@@ -338,7 +355,7 @@ def check_pagenum_first(ctx: Context) -> RuleResult:
     first = ctx.model.sections[0]
     expected = "titlePg + đầu trang đầu tiên trống / titlePg + empty first-page header"
     if not first.title_page:
-        if _default_field(ctx) is None:
+        if default_page_field(ctx) is None:
             return PAGENUM_FIRST.not_applicable(
                 "văn bản không có số trang", "the document has no page numbers"
             )
