@@ -14,7 +14,7 @@ TEST_DEBS := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { bash scripts/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,audit]'
 	@touch $(STAMP)
 
 demo: $(STAMP)

@@ -13,7 +13,15 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chithi_gen.cli.messages import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, echo, report, warn
+from chithi_gen.cli.messages import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    echo,
+    report,
+    warn,
+)
 from chithi_gen.errors import ChithiError
 
 Command = Callable[[argparse.Namespace], int]
@@ -31,7 +39,7 @@ def render(args: argparse.Namespace) -> int:
     from chithi_gen.output import write_atomic
 
     file: Path = args.file
-    out: Path = args.output or file.with_suffix(".docx")
+    out: Path = args.output or (file.with_suffix(".docx") if file.name else Path("van-ban.docx"))
     written: list[Path] = []
     try:
         renderer = Renderer(args.templates, layout=args.layout)
@@ -222,12 +230,17 @@ def templates_lint(args: argparse.Namespace) -> int:
     (lint a layout)."""
     from chithi_gen.lookup import TemplateSet
     from chithi_gen.render.lint import lint_layout
+    from chithi_gen.render.lint_folder import is_template_folder, lint_folder
 
     try:
-        # A folder or file that exists is linted as given, even without a path separator.
+        # A folder or file that exists is linted as given, even without a path separator;
+        # a whole template folder (layouts/, kinds.yaml, snippets/) file by file.
         target: str | Path = Path(args.layout) if Path(args.layout).exists() else args.layout
-        info = TemplateSet(args.templates).find_layout(target)
-        findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
+        if isinstance(target, Path) and is_template_folder(target):
+            findings = lint_folder(target)
+        else:
+            info = TemplateSet(args.templates).find_layout(target)
+            findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
     except ChithiError as exc:
         return report(exc)
     for finding in findings:
@@ -291,7 +304,7 @@ def _command(
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of ``chithi``."""
-    top = argparse.ArgumentParser(
+    top: argparse.ArgumentParser = Parser(
         prog="chithi",
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
         " (drafts ND30 administrative documents).",
@@ -363,7 +376,9 @@ def parser() -> argparse.ArgumentParser:
     _templates_option(q)
     q = _command(tsub, "lint", templates_lint)
     q.add_argument(
-        "layout", help="tệp layout.docx, thư mục mẫu, hoặc tên mẫu (layout .docx, folder or name)"
+        "layout",
+        help="tệp layout.docx, thư mục mẫu trình bày, thư mục mẫu của đơn vị, hoặc tên mẫu"
+        " (layout .docx, layout folder, template folder or name)",
     )
     _templates_option(q)
     p.set_defaults(run=None, help_of=p)

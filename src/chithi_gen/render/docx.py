@@ -29,8 +29,14 @@ from lxml import etree
 
 from chithi_gen.document import Document
 from chithi_gen.errors import LayoutError, Problem
-from chithi_gen.jinja import environment
-from chithi_gen.render.contract import REQUIRED_PARTS, REQUIRED_STYLES, TAGGED_PARTS
+from chithi_gen.jinja import describe, environment
+from chithi_gen.render.contract import (
+    REQUIRED_PARTS,
+    REQUIRED_STYLES,
+    TAGGED_PARTS,
+    check_package,
+    refuse_external,
+)
 from chithi_gen.render.geometry import W, read_geometry
 from chithi_gen.render.metrics import text_width
 from chithi_gen.render.package import read_package, write_package
@@ -83,6 +89,7 @@ class CompiledLayout:
 
     def __init__(self, data: bytes, name: str = "layout", *, sandboxed: bool = True) -> None:
         self.name = name
+        check_package(data, name)
         try:
             self._parts = read_package(data)
         except Exception as exc:  # zipfile.BadZipFile, truncated data …
@@ -91,6 +98,8 @@ class CompiledLayout:
                 f"layout '{name}' is not a valid .docx: {exc}",
                 code="layout-not-docx",
             ) from exc
+        if sandboxed:
+            refuse_external(self._parts, name)
         missing = [p for p in REQUIRED_PARTS if p not in self._parts]
         if missing:
             raise LayoutError.single(
@@ -135,12 +144,13 @@ class CompiledLayout:
             except jinja2.TemplateSyntaxError as exc:
                 para, text = excerpt_at(xml, patched, exc.lineno, exc.message or "")
                 where = f", đoạn / paragraph {para} «{text}»" if para else ""
+                vi, en, code = describe(exc)
                 raise LayoutError.single(
-                    f"mẫu trình bày '{name}' ({part_name}{where}): lỗi thẻ Jinja ({exc.message})",
-                    f"layout '{name}' ({part_name}{where}): Jinja tag error ({exc.message})",
+                    f"mẫu trình bày '{name}' ({part_name}{where}): {vi}",
+                    f"layout '{name}' ({part_name}{where}): {en}",
                     part=part_name,
                     paragraph=para,
-                    code="layout-syntax",
+                    code="layout-syntax" if code == "template-syntax" else code,
                 ) from exc
 
     def _with_footnotes(self, notes: list[str]) -> bytes:
@@ -245,14 +255,10 @@ class CompiledLayout:
             xml, patched = self._sources[part_name]
             para, text = excerpt_at(xml, patched, template_line(exc), str(exc))
             where = f", đoạn / paragraph {para} «{text}»" if para else ""
-            if isinstance(exc, jinja2.UndefinedError):
-                vi = f"dùng biến không có trong dữ liệu: {exc.message}"
-                en = f"uses a variable the data does not provide: {exc.message}"
-                code = "layout-variable"
-            else:
-                vi = f"lỗi khi điền dữ liệu: {type(exc).__name__}: {exc}"
-                en = f"failed to render: {type(exc).__name__}: {exc}"
-                code = "layout-render"
+            vi, en, code = describe(exc)
+            code = {"template-variable": "layout-variable", "template-error": "layout-render"}.get(
+                code, code
+            )
             raise LayoutError(
                 [
                     Problem(

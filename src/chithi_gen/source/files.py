@@ -13,6 +13,11 @@ from chithi_gen.errors import CampaignError, ChithiError, Message
 MAX_BYTES = 5_000_000
 
 
+def shown_name(name: str, limit: int = 160) -> str:
+    """A file name as messages show it: a very long one is shortened in the middle."""
+    return name if len(name) <= limit else f"{name[: limit - 60]}…{name[-50:]}"
+
+
 def _too_large(limit: int) -> Message:
     size = f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} kB"
     return Message(f"tệp quá lớn (tối đa {size})", f"file too large (at most {size})")
@@ -32,7 +37,7 @@ def read_bytes(
     ``error`` (a :class:`CampaignError` unless the caller says otherwise) naming
     ``source`` (default: the path), in both languages.
     """
-    name = source if source is not None else str(path)
+    name = shown_name(source if source is not None else str(path))
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not hang; regular files ignore it.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
@@ -100,7 +105,7 @@ def read_text(
     error: type[ChithiError] = CampaignError,
 ) -> str:
     """The text of ``path``: UTF-8 with or without BOM, at most ``limit`` bytes."""
-    name = source if source is not None else str(path)
+    name = shown_name(source if source is not None else str(path))
     raw = read_bytes(path, name, limit, error)
     try:
         return raw.decode("utf-8-sig")

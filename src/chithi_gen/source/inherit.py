@@ -158,7 +158,11 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
                 cur_source,
                 cur_tree,
             )
-        if not parent.exists():
+        try:
+            missing = not parent.exists()
+        except (OSError, ValueError):
+            missing = False  # read_text names the reason (a name too long, a loop …)
+        if missing:
             raise _error(
                 f"không tìm thấy tệp kế thừa '{parent.name[:80]}' (tìm ở {str(parent)[:200]};"
                 " đường dẫn tính từ thư mục của tệp đang đọc)",

@@ -52,6 +52,17 @@ _Constructor.add_constructor(
 )
 
 
+def _int(self: _Constructor, node: Any) -> Any:
+    """An integer, or its text when Python will not convert it (over 4,300 digits)."""
+    try:
+        return RoundTripConstructor.construct_yaml_int(self, node)
+    except ValueError:
+        return self.construct_scalar(node)
+
+
+_Constructor.add_constructor("tag:yaml.org,2002:int", _int)
+
+
 def _yaml() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.Constructor = _Constructor
