@@ -239,11 +239,21 @@ def tables(values: st.SearchStrategy[Any]) -> st.SearchStrategy[tuple[list[str],
 
 
 def _expected(cols: list[str], rows: list[list[Any]]) -> list[dict[str, Any]]:
+    """What reading gives back: cells stripped, empty ones left out, and a list field's
+    cell as its lines (one item per line, as docs/batch.md says)."""
+    from chithi_gen.batch.columns import is_list_field, parse_column
+
     out = []
     for row in rows:
         pairs = zip(cols, row, strict=True)
         cells = {c: (v.strip() if isinstance(v, str) else v) for c, v in pairs}
         cells = {c: v for c, v in cells.items() if v not in (None, "")}
+        cells = {
+            c: [x.strip() for x in v.splitlines() if x.strip()]
+            if isinstance(v, str) and is_list_field(parse_column(c))
+            else v
+            for c, v in cells.items()
+        }
         if cells:
             out.append(cells)
     return out

@@ -25,7 +25,7 @@ from chithi_gen.render.docx import CompiledLayout
 from chithi_gen.render.lint import lint_layout, probe_documents
 from chithi_gen.render.lint_folder import lint_folder
 from chithi_gen.render.package import read_package, write_package
-from support import EXAMPLES, MINIMAL, bundled_layout_bytes
+from support import EXAMPLES, MINIMAL, ROOT, bundled_layout_bytes
 
 ORG = EXAMPLES / "mau-don-vi"
 FAST = Budget(seconds=2, size=2_000_000)
@@ -310,7 +310,9 @@ def test_lint_of_the_bundled_folder_and_the_examples_is_clean(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     assert main(["templates", "lint", str(ORG)]) == 0
-    assert main(["templates", "lint", str(EXAMPLES / "mau-dang")]) == 0
+    assert main(["templates", "lint", str(ROOT / "templates")]) == 0  # the bundled folder
+    for name in ("nd30", "dang"):  # each bundled layout by name
+        assert main(["templates", "lint", name]) == 0
     capsys.readouterr()
 
 
