@@ -148,6 +148,7 @@ def _check_base(base: Source, table: VariationTable) -> None:
             "a campaign file must be a mapping of 'key: value'",
             base.name,
             line=1,
+            code="not-a-mapping",
         )
     try:
         Campaign.model_validate(base.data)

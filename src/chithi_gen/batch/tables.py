@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -117,15 +117,14 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                     f"cột '{name}' có hai lần (cột {seen[name]} và cột {i})",
                     f"column '{name}' appears twice (columns {seen[name]} and {i})",
                     line=header_row,
+                    code="column-twice",
                 )
             )
         seen[name] = i
         if name != TEN_TEP:
             p = check_column(name)
             if p is not None:
-                problems.append(
-                    Problem(p.message_vi, p.message_en, loc=(), line=header_row, column=i)
-                )
+                problems.append(replace(p, loc=(), line=header_row, column=i))
     if problems:
         raise CampaignError(problems, source)
     rows: list[Variation] = []
@@ -252,6 +251,7 @@ def read_csv(path: str | Path) -> VariationTable:
             f"the CSV file is not UTF-8 (bad byte at offset {exc.start}); in Excel save it as"
             " 'CSV UTF-8 (Comma delimited)'",
             source,
+            code="file-not-utf8",
         ) from None
     return _from_grid(_csv_records(text, _delimiter(text), source), source)
 
@@ -275,6 +275,7 @@ def read_yaml(path: str | Path) -> VariationTable:
             f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
             f"the file is not UTF-8 (bad byte at offset {exc.start})",
             source,
+            code="file-not-utf8",
         ) from None
     data, tree = parse_yaml(text, source)
     return table_from_records(data, source, tree)
@@ -304,6 +305,7 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
                     f"mục {i + 1} phải là một nhóm trường 'khóa: giá trị'",
                     f"item {i + 1} must be a mapping of 'key: value'",
                     line=line,
+                    code="not-a-mapping",
                 )
             )
             continue
@@ -322,7 +324,7 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
                     kline: int | None = tree[i].lc.key(key)[0] + 1
                 except Exception:
                     kline = line
-                problems.append(Problem(p.message_vi, p.message_en, line=kline))
+                problems.append(replace(p, loc=(), line=kline))
                 continue
             columns[key] = None
             values.append((key, value))
@@ -347,4 +349,5 @@ def read_variations(path: str | Path) -> VariationTable:
         f"không biết đọc tệp biến thể '{suffix}'; dùng .csv, .xlsx hoặc .yaml",
         f"unknown variation file type '{suffix}'; use .csv, .xlsx or .yaml",
         str(path),
+        code="table-file-type",
     )

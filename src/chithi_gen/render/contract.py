@@ -112,6 +112,7 @@ def parse_manifest(text: str, source: str) -> Manifest:
             "manifest.yaml must be a mapping of 'key: value'",
             source,
             line=1,
+            code="not-a-mapping",
         )
     try:
         return Manifest.model_validate(data)

@@ -42,27 +42,36 @@ def read_bytes(
         # O_NONBLOCK: opening a FIFO with no writer must not hang; regular files ignore it.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error.single("không tìm thấy tệp", "file not found", name) from None
+        raise error.single(
+            "không tìm thấy tệp", "file not found", name, code="file-not-found"
+        ) from None
     except IsADirectoryError:
         raise error.single(
-            "đây là một thư mục, không phải tệp", "this is a folder, not a file", name
+            "đây là một thư mục, không phải tệp",
+            "this is a folder, not a file",
+            name,
+            code="file-is-folder",
         ) from None
     except (OSError, ValueError) as exc:
-        raise error.of(_os_message(exc), name) from None
+        raise error.of(_os_message(exc), name, code="file-unreadable") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise error.single(
-                "đây là một thư mục, không phải tệp", "this is a folder, not a file", name
+                "đây là một thư mục, không phải tệp",
+                "this is a folder, not a file",
+                name,
+                code="file-is-folder",
             )
         if not stat.S_ISREG(info.st_mode):
             raise error.single(
                 "không phải tệp thông thường (thiết bị, FIFO hoặc socket); hãy chỉ ra một tệp",
                 "not a regular file (a device, FIFO or socket); name a file",
                 name,
+                code="file-not-regular",
             )
         if info.st_size > limit:
-            raise error.of(_too_large(limit), name)
+            raise error.of(_too_large(limit), name, code="file-too-large")
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -72,10 +81,10 @@ def read_bytes(
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise error.of(_too_large(limit), name)
+                raise error.of(_too_large(limit), name, code="file-too-large")
         return b"".join(chunks)
     except OSError as exc:
-        raise error.of(_os_message(exc), name) from None
+        raise error.of(_os_message(exc), name, code="file-unreadable") from None
     finally:
         os.close(fd)
 
@@ -115,4 +124,5 @@ def read_text(
             " mã UTF-8",
             f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
             name,
+            code="file-not-utf8",
         ) from None

@@ -179,6 +179,7 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
                 "an inherited file must be a mapping of 'key: value'",
                 shown,
                 line=1,
+                code="not-a-mapping",
             )
         layers.append(Layer(shown, p_tree))
         datas.append(p_data)

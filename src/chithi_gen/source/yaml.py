@@ -128,6 +128,7 @@ def _scan(yaml: YAML, text: str, source: str | None, error: type[ChithiError]) -
                     source,
                     line=line,
                     column=col,
+                    code="yaml-too-deep",
                 )
         elif isinstance(event, CollectionEndEvent):
             level -= 1
