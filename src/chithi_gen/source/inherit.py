@@ -23,12 +23,10 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap
-
 from chithi_gen.errors import CampaignError, Problem
 from chithi_gen.source.files import read_text
 from chithi_gen.source.layers import Layer, Source
-from chithi_gen.source.yaml import parse_yaml
+from chithi_gen.source.yaml import parse_yaml, tree_of
 
 #: The key naming the parent file.
 KEY = "ke_thua"
@@ -64,7 +62,10 @@ def _drop_nones(value: Any) -> Any:
 
 
 def _error(vi: str, en: str, source: str | None, tree: Any = None) -> CampaignError:
+    from ruamel.yaml.comments import CommentedMap
+
     line = col = None
+    tree = tree_of(tree)
     if isinstance(tree, CommentedMap) and KEY in tree:
         pos = tree.lc.key(KEY)
         line, col = pos[0] + 1, pos[1] + 1

@@ -12,10 +12,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from chithi_gen.errors import Loc, Problem
 from chithi_gen.source.layers import Layer, Source
+from chithi_gen.source.yaml import tree_of
 
 Where = tuple[str | None, int | None, int | None]
 
@@ -32,10 +31,12 @@ def locate(layers: Iterable[Layer], loc: Loc) -> Where:
     the file that wrote it, since lists are replaced wholesale. When no part of ``loc``
     is found, the answer is line 1 of the first file (the one the user named).
     """
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
     chain = tuple(layers)
     if not chain:
         return None, None, None
-    nodes: list[tuple[str | None, Any]] = [(la.source, la.tree) for la in chain]
+    nodes: list[tuple[str | None, Any]] = [(la.source, tree_of(la.tree)) for la in chain]
     best: Where = (chain[0].source, None, None)
     for part in loc:
         if isinstance(part, str):
@@ -66,7 +67,7 @@ def locate(layers: Iterable[Layer], loc: Loc) -> Where:
             pos = node.lc.item(part)
             best = (src, pos[0] + 1, pos[1] + 1)
             nodes = [(src, node[part])]
-    if best[1] is None and isinstance(chain[0].tree, CommentedMap | CommentedSeq):
+    if best[1] is None and isinstance(tree_of(chain[0].tree), CommentedMap | CommentedSeq):
         return chain[0].source, 1, 1
     return best
 
