@@ -6,7 +6,8 @@ it checks the layout contract (:mod:`chithi_gen.render.contract`), runs docxtpl'
 clean-up (tags split across Word runs, ``{%p %}``/``{%tr %}`` blocks) once per part,
 compiles each part once into a Jinja template, and measures the geometry needed to
 draw the decree's rules (:mod:`chithi_gen.render.geometry`). Rendering a document is
-then only Jinja rendering plus writing the zip, deterministically.
+then only Jinja rendering plus writing the zip, deterministically; the parts no tag
+touches are compressed once, when the layout is read.
 
 Every layout environment has ``StrictUndefined`` and autoescape on (``&``, ``<``, ``>``
 in user text are escaped, never corrupting the XML); layouts that did not ship with
@@ -23,8 +24,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from typing import TYPE_CHECKING
+
 import jinja2
-from docxtpl import DocxTemplate
 from lxml import etree
 
 from chithi_gen.document import Document
@@ -33,10 +35,13 @@ from chithi_gen.jinja import environment
 from chithi_gen.render.contract import REQUIRED_PARTS, REQUIRED_STYLES, TAGGED_PARTS
 from chithi_gen.render.geometry import W, read_geometry
 from chithi_gen.render.metrics import text_width
-from chithi_gen.render.package import read_package, write_package
+from chithi_gen.render.package import Deflated, deflate, read_package, write_package
 from chithi_gen.render.paragraphs import excerpt_at
 from chithi_gen.render.wrap import wrap_balanced
 from chithi_gen.render.xml import line_breaks, paragraphs_xml, rule_paragraph, section_break
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 #: Length of the rules under the agency name and under the trích yếu, as a fraction
 #: of their line of text: Phụ lục I, II.2.b and II.5.b allow 1/3 to 1/2.
@@ -112,6 +117,8 @@ class CompiledLayout:
         self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
         self._templates: dict[str, jinja2.Template] = {}
         self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
+        from docxtpl import DocxTemplate
+
         patcher = DocxTemplate(io.BytesIO(data))
         for part_name, blob in self._parts.items():
             if not TAGGED_PARTS.match(part_name):
@@ -136,6 +143,10 @@ class CompiledLayout:
                     paragraph=para,
                     code="layout-syntax",
                 ) from exc
+        #: The parts no tag changes, compressed once (footnotes are added to their part).
+        self._static: dict[str, Deflated] = {
+            n: deflate(b) for n, b in self._parts.items() if n not in self._templates
+        }
 
     def _with_footnotes(self, notes: list[str]) -> bytes:
         base = self._parts["word/footnotes.xml"]
@@ -223,7 +234,7 @@ class CompiledLayout:
     def render(self, docs: Document | Sequence[Document]) -> bytes:
         """The .docx bytes of ``docs`` (one document, or several as sections of one file)."""
         ctx = self.context([docs] if isinstance(docs, Document) else list(docs))
-        parts = dict(self._parts)
+        parts: dict[str, bytes | Deflated] = dict(self._static)
         notes: list[str] = ctx.pop("_footnotes")
         if notes:
             parts["word/footnotes.xml"] = self._with_footnotes(notes)
