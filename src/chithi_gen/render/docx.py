@@ -22,9 +22,7 @@ import dataclasses
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 from lxml import etree

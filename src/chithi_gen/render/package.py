@@ -79,26 +79,18 @@ def write_package(parts: Mapping[str, bytes | Deflated]) -> bytes:
             encoded, flags = name.encode("ascii"), 0
         except UnicodeEncodeError:
             encoded, flags = name.encode("utf-8"), 0x800
-        out.append(
-            _LOCAL.pack(
-                b"PK\x03\x04", 20, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE,
-                entry.crc, len(entry.data), entry.size, len(encoded), 0,
-            )  # fmt: skip
-        )
-        out.append(encoded)
-        out.append(entry.data)
-        central.append(
-            _CENTRAL.pack(
-                b"PK\x01\x02", 20, 3, 20, 0, flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE,
-                entry.crc, len(entry.data), entry.size, len(encoded), 0, 0, 0, 0, _ATTR, offset,
-            )  # fmt: skip
-            + encoded
-        )
+        sizes = (entry.crc, len(entry.data), entry.size, len(encoded))
+        # version 2.0 to extract, deflated, fixed date; made by Unix, mode 644
+        head = (flags, zipfile.ZIP_DEFLATED, _DOS_TIME, _DOS_DATE, *sizes)
+        out += (_LOCAL.pack(b"PK\x03\x04", 20, 0, *head, 0), encoded, entry.data)
+        central.append(_CENTRAL.pack(b"PK\x01\x02", 20, 3, 20, 0, *head, 0, 0, 0, 0, _ATTR, offset))
+        central.append(encoded)
         offset += _LOCAL.size + len(encoded) + len(entry.data)
     directory = b"".join(central)
-    if offset > _LIMIT or len(central) > 0xFFFF:
+    count = len(central) // 2
+    if offset > _LIMIT or count > 0xFFFF:
         raise ValueError("package too large for a .docx")
-    end = _END.pack(b"PK\x05\x06", 0, 0, len(central), len(central), len(directory), offset, 0)
+    end = _END.pack(b"PK\x05\x06", 0, 0, count, count, len(directory), offset, 0)
     return b"".join(out) + directory + end
 
 
