@@ -105,7 +105,13 @@ def batch(args: argparse.Namespace) -> int:
     try:
         renderer = Renderer(args.templates, layout=args.layout)
         return run_batch(
-            renderer, args.file, args.variations, args.output, force=args.force, jobs=args.jobs
+            renderer,
+            args.file,
+            args.variations,
+            args.output,
+            force=args.force,
+            jobs=args.jobs,
+            pdf=args.pdf,
         )
     except ChithiError as exc:
         return report(exc)
@@ -244,6 +250,11 @@ def parser() -> argparse.ArgumentParser:
     )
     _force_option(p)
     p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="tạo thêm tệp .pdf cạnh mỗi .docx, qua LibreOffice theo nhóm (also write PDFs)",
+    )
     _templates_option(p)
     _layout_option(p)
 
