@@ -23,15 +23,17 @@ import io
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
+from xml.parsers import expat
 
 import jinja2
-from lxml import etree
+from markupsafe import Markup
 
 from chithi_gen.document import Document
 from chithi_gen.errors import LayoutError, Problem
 from chithi_gen.jinja import environment
+from chithi_gen.render import cache
 from chithi_gen.render.contract import REQUIRED_PARTS, REQUIRED_STYLES, TAGGED_PARTS
-from chithi_gen.render.geometry import W, read_geometry
+from chithi_gen.render.geometry import Geometry, W
 from chithi_gen.render.metrics import text_width
 from chithi_gen.render.package import Deflated, deflate, read_package, write_package
 from chithi_gen.render.paragraphs import excerpt_at
@@ -60,6 +62,8 @@ def _broken(name: str, part: str, exc: BaseException) -> LayoutError:
 
 def missing_styles(styles_xml: bytes) -> list[str]:
     """The :data:`~chithi_gen.render.contract.REQUIRED_STYLES` a ``styles.xml`` lacks."""
+    from lxml import etree
+
     tree = etree.fromstring(styles_xml)
     have = {el.get(f"{{{W}}}styleId") for el in tree.iter(f"{{{W}}}style")}
     return [s for s in REQUIRED_STYLES if s not in have]
@@ -80,29 +84,43 @@ class CompiledLayout:
 
     def __init__(self, data: bytes, name: str = "layout", *, sandboxed: bool = True) -> None:
         self.name = name
+        self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
+        self._templates: dict[str, jinja2.Template] = {}
+        self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
+        entry = cache.key(data, sandboxed)
+        if not self._restore(cache.load(entry)):
+            self._compile(data)
+            cache.store(entry, self._saved())
+
+    def _compile(self, data: bytes) -> None:
+        name = self.name
         try:
-            self._parts = read_package(data)
+            parts = read_package(data)
         except Exception as exc:  # zipfile.BadZipFile, truncated data …
             raise LayoutError.single(
                 f"mẫu trình bày '{name}' không phải tệp .docx hợp lệ: {exc}",
                 f"layout '{name}' is not a valid .docx: {exc}",
                 code="layout-not-docx",
             ) from exc
-        missing = [p for p in REQUIRED_PARTS if p not in self._parts]
+        missing = [p for p in REQUIRED_PARTS if p not in parts]
         if missing:
             raise LayoutError.single(
                 f"mẫu trình bày '{name}' thiếu phần {', '.join(missing)}",
                 f"layout '{name}' lacks the part(s) {', '.join(missing)}",
                 code="layout-part-missing",
             )
+        from lxml import etree
+
+        from chithi_gen.render.geometry import read_geometry
+
         unreadable = (KeyError, ValueError, etree.XMLSyntaxError, UnicodeDecodeError)
         try:
-            lacking = missing_styles(self._parts["word/styles.xml"])
+            lacking = missing_styles(parts["word/styles.xml"])
         except unreadable as exc:
             raise _broken(name, "word/styles.xml", exc) from exc
         try:
-            self.geometry = read_geometry(self._parts)
-            self._section_break = section_break(self._parts["word/document.xml"])
+            self.geometry = read_geometry(parts)
+            self._section_break = section_break(parts["word/document.xml"])
         except unreadable as exc:
             raise _broken(name, "word/document.xml", exc) from exc
         if lacking:
@@ -112,13 +130,11 @@ class CompiledLayout:
                 part="word/styles.xml",
                 code="layout-style-missing",
             )
-        self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
-        self._templates: dict[str, jinja2.Template] = {}
-        self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
         from docxtpl import DocxTemplate
 
         patcher = DocxTemplate(io.BytesIO(data))
-        for part_name, blob in self._parts.items():
+        self._code: dict[str, Any] = {}
+        for part_name, blob in parts.items():
             if not TAGGED_PARTS.match(part_name):
                 continue
             try:
@@ -130,7 +146,7 @@ class CompiledLayout:
             patched = patch_part(patcher, xml)
             self._sources[part_name] = (xml, patched)
             try:
-                self._templates[part_name] = self._env.from_string(patched)
+                self._code[part_name] = code = self._env.compile(patched)
             except jinja2.TemplateSyntaxError as exc:
                 para, text = excerpt_at(xml, patched, exc.lineno, exc.message or "")
                 where = f", đoạn / paragraph {para} «{text}»" if para else ""
@@ -141,13 +157,48 @@ class CompiledLayout:
                     paragraph=para,
                     code="layout-syntax",
                 ) from exc
+            self._templates[part_name] = self._template(code)
         #: The parts no tag changes, compressed once (footnotes are added to their part).
         self._static: dict[str, Deflated] = {
-            n: deflate(b) for n, b in self._parts.items() if n not in self._templates
+            n: deflate(b) for n, b in parts.items() if n not in self._templates
+        }
+        self._footnotes = parts["word/footnotes.xml"]
+
+    def _template(self, code: Any) -> jinja2.Template:
+        return self._env.template_class.from_code(self._env, code, self._env.make_globals(None))
+
+    def _saved(self) -> dict[str, Any]:
+        """What :mod:`~chithi_gen.render.cache` keeps of this layout."""
+        return {
+            "geometry": dataclasses.astuple(self.geometry),
+            "section_break": str(self._section_break),
+            "footnotes": self._footnotes,
+            "parts": {n: (*self._sources[n], self._code[n]) for n in self._templates},
+            "static": {n: (d.data, d.crc, d.size) for n, d in self._static.items()},
         }
 
+    def _restore(self, saved: Any) -> bool:
+        """Take a cache entry (:meth:`_saved`); false if there is none or it is unusable."""
+        if saved is None:
+            return False
+        try:
+            self.geometry = Geometry(*saved["geometry"])
+            self._section_break = Markup(saved["section_break"])
+            self._footnotes = saved["footnotes"]
+            self._code = {}
+            for part_name, (xml, patched, code) in saved["parts"].items():
+                self._sources[part_name] = (xml, patched)
+                self._code[part_name] = code
+                self._templates[part_name] = self._template(code)
+            self._static = {n: Deflated(*v) for n, v in saved["static"].items()}
+        except Exception:  # an entry of another shape: compile instead
+            self._templates.clear()
+            self._sources.clear()
+            return False
+        return True
+
     def _with_footnotes(self, notes: list[str]) -> bytes:
-        base = self._parts["word/footnotes.xml"]
+        base = self._footnotes
         if b"</w:footnotes>" not in base:
             raise LayoutError.single(
                 f"mẫu trình bày '{self.name}' có phần chú thích (word/footnotes.xml) hỏng",
@@ -267,9 +318,9 @@ class CompiledLayout:
                 ]
             ) from exc
         blob = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
-        try:
-            etree.fromstring(blob)
-        except etree.XMLSyntaxError as exc:
+        try:  # expat, with namespaces: well-formed, every prefix bound (lxml is not needed)
+            expat.ParserCreate(namespace_separator=" ").Parse(blob, True)
+        except expat.ExpatError as exc:
             raise LayoutError(
                 [
                     Problem(
