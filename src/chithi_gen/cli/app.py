@@ -173,6 +173,17 @@ def _version() -> str:
     return f"chithi {chithi_gen.__version__}"
 
 
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked (the lookup imports importlib.metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kw: object) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=str(kw["help"]))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(_version())
+        parser.exit()
+
+
 def _templates_option(p: argparse.ArgumentParser) -> None:
     p.add_argument(
         "-t",
@@ -212,7 +223,7 @@ def parser() -> argparse.ArgumentParser:
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
         " (drafts ND30 administrative documents).",
     )
-    top.add_argument("--version", action="version", version=_version())
+    top.add_argument("--version", action=_Version, help="in phiên bản (show the version)")
     sub = top.add_subparsers(title="lệnh / commands", metavar="COMMAND")
 
     p = _command(sub, "render", render)
