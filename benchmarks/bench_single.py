@@ -142,9 +142,11 @@ def one_document(rounds: int) -> None:
             f"   → chithi_gen / {label}: {median(r):.3f}× (round by round: {min(r):.3f}–"
             f"{max(r):.3f}; target ≤ 0.5×, goal 0.25×)"
         )
-    same = text_of(ours) == text_of(naive)
-    print(f"   same text in both documents: {'yes' if same else 'NO'};"
-          f" chithi_gen's bytes identical in every round: {'yes' if len(digests) == 1 else 'NO'}")  # fmt: skip
+    same = "yes" if text_of(ours) == text_of(naive) else "NO"
+    stable = "yes" if len(digests) == 1 else "NO"
+    print(
+        f"   same text in both documents: {same}; chithi_gen's bytes the same every round: {stable}"
+    )
 
 
 def scale(quick: bool) -> None:
@@ -153,10 +155,8 @@ def scale(quick: bool) -> None:
     layout = renderer.templates.find_layout("nd30").read_bytes()
     template = naive_template(layout)
     print("\n2. Document size: end to end for a body of N items (median of interleaved rounds)")
-    print(
-        f"   {'N':>6} {'chithi_gen ms':>14} {'per item µs':>12} {'naive ms':>10} {'per item µs':>12}"
-    )
-    base_per_item = None
+    head = ("N", "chithi_gen ms", "per item µs", "naive ms", "per item µs")
+    print("   {:>6} {:>14} {:>12} {:>10} {:>12}".format(*head))
     with tempfile.TemporaryDirectory() as tmp:
         for n in sizes:
             path = Path(tmp) / f"n{n}.yaml"
@@ -177,7 +177,6 @@ def scale(quick: bool) -> None:
             )
             t, tn = median(runs["ours"].wall), median(runs["naive"].wall)
             per = t / n * 1e6
-            base_per_item = base_per_item or per
             print(
                 f"   {n:>6} {t * 1e3:>14.1f} {per:>12.1f} {tn * 1e3:>10.1f} {tn / n * 1e6:>12.1f}"
             )
