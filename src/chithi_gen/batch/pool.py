@@ -15,7 +15,9 @@ them at once (:meth:`Pool.close`) when it is interrupted.
 from __future__ import annotations
 
 import multiprocessing as mp
+import queue
 import signal
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -30,6 +32,8 @@ MAX_START_FAILURES = 3
 
 #: Seconds a stopped worker has to end before it is killed.
 GRACE = 2.0
+#: Items a worker may have computed and not yet passed to ``after`` (written).
+DEPTH = 2
 
 _READY = "ready"
 _DONE = "done"
@@ -39,18 +43,54 @@ def _stop(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def _serve(conn: Connection, fn: Callable[[Any, Any], Any], init: Any) -> None:
-    """A worker's loop: ``fn(init, item)`` for every item of every task, one message each."""
+def _serve(
+    conn: Connection,
+    fn: Callable[[Any, Any], Any],
+    init: Any,
+    after: Callable[[Any, Any, Any], Any] | None = None,
+) -> None:
+    """A worker's loop: ``fn(init, item)`` for every item of every task, one message
+    each. With ``after``, the message is ``after(init, item, fn(init, item))``, run on a
+    second thread (writing a file while the next item is computed)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, _stop)  # stop at once, removing a half-written file
     conn.send(_READY)
-    while True:
-        task = conn.recv()
-        if task is None:
-            return
-        for item in task:
-            conn.send(fn(init, item))
-        conn.send(_DONE)
+    if after is None:
+        while True:
+            task = conn.recv()
+            if task is None:
+                return
+            for item in task:
+                conn.send(fn(init, item))
+            conn.send(_DONE)
+    stop = threading.Event()
+    todo: queue.Queue[Any] = queue.Queue(maxsize=DEPTH)
+
+    def second() -> None:
+        while not stop.is_set():
+            try:
+                job = todo.get(timeout=0.05)
+            except queue.Empty:
+                continue
+            if job is None:
+                return
+            conn.send(_DONE if job is _DONE else after(init, job[0], job[1]))
+
+    thread = threading.Thread(target=second, name="chithi-writer", daemon=True)
+    thread.start()
+    try:
+        while True:
+            task = conn.recv()
+            if task is None:
+                todo.put(None)
+                thread.join()
+                return
+            for item in task:
+                todo.put((item, fn(init, item)))
+            todo.put(_DONE)
+    finally:
+        stop.set()  # stopped (SIGTERM): the second thread ends its current item, no more
+        thread.join(GRACE)
 
 
 @dataclass
@@ -83,9 +123,12 @@ class Pool:
     """``workers`` processes running ``fn(init, item)``.
 
     :meth:`run` feeds them ``items`` in chunks of ``chunk`` and calls ``on_result(item,
-    result)`` for every result and ``on_lost(item, Lost)`` for an item lost twice.
-    ``fn`` and ``init`` must be picklable where processes are spawned (``context``: a
-    :mod:`multiprocessing` context, default the platform's).
+    result)`` for every result and ``on_lost(item, Lost)`` for an item lost twice. With
+    ``after``, a worker's result is ``after(init, item, fn(init, item))``, the second step
+    on a thread of its own, overlapping the next item's ``fn`` (at most :data:`DEPTH`
+    items between the two). ``fn``, ``after`` and ``init`` must be picklable where
+    processes are spawned (``context``: a :mod:`multiprocessing` context, default the
+    platform's).
     """
 
     def __init__(
@@ -95,8 +138,10 @@ class Pool:
         workers: int,
         chunk: int = 8,
         context: Any = None,
+        after: Callable[[Any, Any, Any], Any] | None = None,
     ) -> None:
         self.fn, self.init, self.workers, self.chunk = fn, init, max(1, workers), max(1, chunk)
+        self.after = after
         self.context = context or mp.get_context()
         self._live: list[_Worker] = []
         self._start_failures = 0
@@ -105,7 +150,9 @@ class Pool:
 
     def _start(self) -> None:
         parent, child = self.context.Pipe()
-        proc = self.context.Process(target=_serve, args=(child, self.fn, self.init), daemon=True)
+        proc = self.context.Process(
+            target=_serve, args=(child, self.fn, self.init, self.after), daemon=True
+        )
         proc.start()
         child.close()
         self._live.append(_Worker(proc, parent))

@@ -160,8 +160,17 @@ Item = tuple[int, Variation, str]
 
 def render_item(job: Job, item: Item) -> Outcome:
     """Render one row and write its document (the work of a worker process)."""
+    return write_item(job, item, render_row(job.base, item[1], job.settings))
+
+
+def _render_only(job: Job, item: Item) -> Outcome:
+    return render_row(job.base, item[1], job.settings)
+
+
+def write_item(job: Job, item: Item, outcome: Outcome) -> Outcome:
+    """Write a rendered row's document; the outcome then names the file, not the bytes
+    (a worker does this on a second thread while it renders the next row)."""
     _, row, name = item
-    outcome = render_row(job.base, row, job.settings)
     if outcome.data is None:
         return outcome
     try:
@@ -413,7 +422,7 @@ def render_batch(
         for item in items():
             delivered(item, render_item(job, item))
     else:
-        pool = Pool(render_item, job, min(workers, todo), size)
+        pool = Pool(_render_only, job, min(workers, todo), size, after=write_item)
         pool.run(items(), delivered, lambda item, why: fail(item, _lost_problem(why)))
     report.seconds = time.perf_counter() - start
     return report
