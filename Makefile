@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 
 TEST_DEBS := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 
-.PHONY: demo test lint typecheck layout clean system-deps
+.PHONY: demo test lint typecheck layout bench clean system-deps
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { bash scripts/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -34,6 +34,11 @@ typecheck: $(STAMP)
 
 test: $(STAMP) system-deps lint typecheck
 	$(BIN)/python -m pytest -q
+
+# Every benchmark (benchmarks/README.md), its figures written into benchmarks/README.md.
+# About 15 minutes on 2 cores; BENCH_FLAGS=--quick for a short run.
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/run_all.py --readme $(BENCH_FLAGS)
 
 # Rebuild the bundled layout from its build script (reproducible).
 layout: $(STAMP)
