@@ -23,7 +23,7 @@ from chithi_gen.source import libyaml, scalars
 from chithi_gen.source.yaml import MAX_NESTING, LazyTree, parse_with_lines, parse_yaml, tree_of
 from support import EXAMPLES
 
-SETTINGS = settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 pytestmark = pytest.mark.skipif(not libyaml.AVAILABLE, reason="PyYAML without libyaml")
 
