@@ -88,8 +88,9 @@ def machine() -> list[str]:
         if mem_kib.isdigit() and swap_kib.isdigit()
         else "RAM: ?",
         f"System: {platform.system()} {platform.release()}, {platform.machine()}",
-        f"Python {platform.python_version()} ({platform.python_implementation()}),"
-        f" bytecode writes {'off' if sys.dont_write_bytecode else 'on'}",
+        f"Python {platform.python_version()} ({platform.python_implementation()}); this"
+        f" process writes bytecode: {'no' if sys.dont_write_bytecode else 'yes'}"
+        " (bench_start.py compiles first and lets the commands it starts write it)",
         f"Libraries: {libyaml}; ruamel.yaml {_version('ruamel.yaml')};"
         f" pydantic {_version('pydantic')}; docxtpl {_version('docxtpl')};"
         f" python-docx {_version('python-docx')}; Jinja2 {_version('Jinja2')};"
