@@ -21,6 +21,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection, wait
@@ -32,8 +33,11 @@ MAX_START_FAILURES = 3
 
 #: Seconds a stopped worker has to end before it is killed.
 GRACE = 2.0
-#: Items a worker may have computed and not yet passed to ``after`` (written).
-DEPTH = 2
+#: Items a worker may have computed and not yet seen through ``after`` (written).
+DEPTH = 4
+#: Threads of a worker running ``after`` (writing and fsyncing files while the next item
+#: is computed: a file system's fsync often takes longer than rendering a document).
+WRITERS = 2
 
 _READY = "ready"
 _DONE = "done"
@@ -50,8 +54,9 @@ def _serve(
     after: Callable[[Any, Any, Any], Any] | None = None,
 ) -> None:
     """A worker's loop: ``fn(init, item)`` for every item of every task, one message
-    each. With ``after``, the message is ``after(init, item, fn(init, item))``, run on a
-    second thread (writing a file while the next item is computed)."""
+    each. With ``after``, the message is ``after(init, item, fn(init, item))``, run on
+    :data:`WRITERS` threads (writing files while the next item is computed) and sent in
+    the items' order."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, _stop)  # stop at once, removing a half-written file
     conn.send(_READY)
@@ -64,33 +69,44 @@ def _serve(
                 conn.send(fn(init, item))
             conn.send(_DONE)
     stop = threading.Event()
-    todo: queue.Queue[Any] = queue.Queue(maxsize=DEPTH)
+    slots = threading.Semaphore(DEPTH)
+    pending: queue.Queue[Any] = queue.Queue()  # futures of ``after``, in order, and _DONE
+    writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="chithi-writer")
 
-    def second() -> None:
+    def send_in_order() -> None:
         while not stop.is_set():
             try:
-                job = todo.get(timeout=0.05)
+                job = pending.get(timeout=0.05)
             except queue.Empty:
                 continue
             if job is None:
                 return
-            conn.send(_DONE if job is _DONE else after(init, job[0], job[1]))
+            if job is _DONE:
+                conn.send(_DONE)
+                continue
+            result = job.result()
+            slots.release()
+            conn.send(result)
 
-    thread = threading.Thread(target=second, name="chithi-writer", daemon=True)
-    thread.start()
+    sender = threading.Thread(target=send_in_order, name="chithi-sender", daemon=True)
+    sender.start()
     try:
         while True:
             task = conn.recv()
             if task is None:
-                todo.put(None)
-                thread.join()
+                pending.put(None)
+                sender.join()
                 return
             for item in task:
-                todo.put((item, fn(init, item)))
-            todo.put(_DONE)
+                value = fn(init, item)
+                slots.acquire()
+                pending.put(writers.submit(after, init, item, value))
+            pending.put(_DONE)
     finally:
-        stop.set()  # stopped (SIGTERM): the second thread ends its current item, no more
-        thread.join(GRACE)
+        # stopped (SIGTERM): the writes under way end (a file is whole or removed), no more
+        stop.set()
+        writers.shutdown(wait=True, cancel_futures=True)
+        sender.join(GRACE)
 
 
 @dataclass
@@ -125,10 +141,10 @@ class Pool:
     :meth:`run` feeds them ``items`` in chunks of ``chunk`` and calls ``on_result(item,
     result)`` for every result and ``on_lost(item, Lost)`` for an item lost twice. With
     ``after``, a worker's result is ``after(init, item, fn(init, item))``, the second step
-    on a thread of its own, overlapping the next item's ``fn`` (at most :data:`DEPTH`
-    items between the two). ``fn``, ``after`` and ``init`` must be picklable where
-    processes are spawned (``context``: a :mod:`multiprocessing` context, default the
-    platform's).
+    on threads of its own, overlapping the next items' ``fn`` (at most :data:`DEPTH`
+    items between the two), results still sent in order. ``fn``, ``after`` and ``init``
+    must be picklable where processes are spawned (``context``: a :mod:`multiprocessing`
+    context, default the platform's).
     """
 
     def __init__(
