@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 
 TEST_DEBS := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 
-.PHONY: demo test lint typecheck layout clean system-deps docs test-lowest test-sdist
+.PHONY: demo test lint typecheck layout bench clean system-deps docs test-lowest test-sdist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { bash scripts/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -69,6 +69,11 @@ test-sdist: $(STAMP) system-deps
 	  > "$$($(SDIST)/venv/bin/python -c "import sysconfig; print(sysconfig.get_path('purelib'))")/deps.pth"
 	$(SDIST)/venv/bin/python -m pip install -q --no-deps --no-index $(SDIST)/wheel/chithi_gen-*.whl
 	cd $(SDIST)/chithi_gen-*/ && ../venv/bin/python -m pytest -q -p no:cacheprovider -m "not slow"
+
+# Every benchmark (benchmarks/README.md), its figures written into benchmarks/README.md.
+# About 15 minutes on 2 cores; BENCH_FLAGS=--quick for a short run.
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/run_all.py --readme $(BENCH_FLAGS)
 
 # Rebuild the bundled layouts from their build scripts (reproducible); the Party layout
 # is built from the nd30 one, so it comes second.

@@ -225,6 +225,7 @@ class TemplateSet:
         #: The user folders (explicit, then from the environment), as given.
         self.user_dirs: tuple[Path, ...] = (*explicit, *from_env)
         self._entry_points = entry_points
+        self._found: dict[tuple[bool, str], LayoutInfo] = {}
         self._user_folders = [Folder(d, "user", str(d)) for d in explicit] + [
             Folder(d, "env", str(d)) for d in from_env
         ]
@@ -237,7 +238,15 @@ class TemplateSet:
         return (*self._user_folders, *extra, bundled)
 
     def find_layout(self, name_or_path: str | Path) -> LayoutInfo:
-        """The layout called ``name_or_path``, or at that path, by the lookup order."""
+        """The layout called ``name_or_path``, or at that path, by the lookup order
+        (found once: the answer, manifest read, is kept)."""
+        key = (is_path(name_or_path), str(name_or_path))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find_layout(name_or_path)
+        return found
+
+    def _find_layout(self, name_or_path: str | Path) -> LayoutInfo:
         if is_path(name_or_path):
             return self._layout_at_path(Path(name_or_path))
         name = str(name_or_path)

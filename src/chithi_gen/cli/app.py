@@ -34,15 +34,15 @@ def _written(paths: list[Path]) -> None:
 
 def render(args: argparse.Namespace) -> int:
     """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
-    from chithi_gen.api import Renderer
     from chithi_gen.cli.files import write_extras
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.output import write_atomic
 
     file: Path = args.file
     out: Path = args.output or (file.with_suffix(".docx") if file.name else Path("van-ban.docx"))
     written: list[Path] = []
     try:
-        renderer = Renderer(args.templates, layout=args.layout)
+        renderer = cli_renderer(args.templates, args.layout)
         draft = renderer.prepare(renderer.read(file))
         warn(draft.warnings, str(file))
         result = renderer.render(draft)
@@ -144,10 +144,10 @@ def _check_fix(args: argparse.Namespace) -> int:
 
 def validate(args: argparse.Namespace) -> int:
     """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
 
     try:
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         draft = renderer.prepare(renderer.read(args.file))
     except ChithiError as exc:
         return report(exc)
@@ -175,13 +175,13 @@ def schema(args: argparse.Namespace) -> int:
 
 def batch(args: argparse.Namespace) -> int:
     """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
-    from chithi_gen.api import Renderer
     from chithi_gen.batch.beside import Beside
     from chithi_gen.cli.batch import run_batch
+    from chithi_gen.cli.renderer import cli_renderer
 
     beside = Beside(pdf=args.pdf, pdfa=args.pdfa, metadata=args.metadata)
     try:
-        renderer = Renderer(args.templates, layout=args.layout)
+        renderer = cli_renderer(args.templates, args.layout)
         return run_batch(
             renderer,
             args.file,
@@ -198,11 +198,11 @@ def batch(args: argparse.Namespace) -> int:
 def templates_list(args: argparse.Namespace) -> int:
     """Liệt kê mẫu trình bày, loại văn bản, mẫu câu và nơi mỗi thứ đến từ đó
     (list layouts, kinds and snippets, and where each comes from)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.lookup import ORIGIN_LABELS
 
     try:
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         layouts = renderer.templates.layouts()
         snippets = [(name, renderer.snippets.where(name)) for name in renderer.snippets.names()]
     except ChithiError as exc:
@@ -254,6 +254,17 @@ def _version() -> str:
     import chithi_gen
 
     return f"chithi {chithi_gen.__version__}"
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked (the lookup imports importlib.metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kw: object) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=str(kw["help"]))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(_version())
+        parser.exit()
 
 
 def _templates_option(p: argparse.ArgumentParser) -> None:
@@ -309,7 +320,7 @@ def parser() -> argparse.ArgumentParser:
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
         " (drafts ND30 administrative documents).",
     )
-    top.add_argument("--version", action="version", version=_version())
+    top.add_argument("--version", action=_Version, help="in phiên bản (show the version)")
     sub = top.add_subparsers(title="lệnh / commands", metavar="COMMAND")
 
     p = _command(sub, "render", render)
@@ -356,7 +367,11 @@ def parser() -> argparse.ArgumentParser:
     )
     _force_option(p)
     p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
-    p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf cho mỗi văn bản")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="tạo thêm tệp .pdf cạnh mỗi .docx, qua LibreOffice theo nhóm (also write PDFs)",
+    )
     _signing_options(p)
     _templates_option(p)
     _layout_option(p)

@@ -26,13 +26,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from chithi_gen.errors import CampaignError, Problem
 from chithi_gen.source import merge
 from chithi_gen.source.files import read_text
 from chithi_gen.source.layers import Layer, Source
-from chithi_gen.source.yaml import parse_yaml
+from chithi_gen.source.yaml import parse_yaml, tree_of
 
 #: The key naming the parent file.
 KEY = "ke_thua"
@@ -85,7 +83,10 @@ def merged(layers: Sequence[tuple[str | None, Any]]) -> merge.At:
 
 
 def _error(vi: str, en: str, source: str | None, tree: Any = None) -> CampaignError:
+    from ruamel.yaml.comments import CommentedMap
+
     line = col = None
+    tree = tree_of(tree)
     if isinstance(tree, CommentedMap) and KEY in tree:
         pos = tree.lc.key(KEY)
         line, col = pos[0] + 1, pos[1] + 1
@@ -187,11 +188,11 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
         names.append(shown)
         here, cur_data, cur_tree, cur_source = parent, p_data, p_tree, shown
 
-    trees = [
-        (la.source, la.tree if isinstance(la.tree, CommentedMap | CommentedSeq) else d)
-        for la, d in zip(layers, datas, strict=True)
-    ]
-    return Source(merge.plain(merged(trees)), tuple(layers))
+    try:  # the data alone (no file has to be parsed again for its lines) …
+        at = merged([(la.source, d) for la, d in zip(layers, datas, strict=True)])
+    except CampaignError:  # … unless the merge fails: then again, to say where
+        at = merged([(la.source, tree_of(la.tree)) for la in layers])
+    return Source(merge.plain(at), tuple(layers))
 
 
 def parse(text: str, source: str | None = None) -> Source:
