@@ -17,10 +17,18 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev,audit]'
 	@touch $(STAMP)
 
+# Every bundled example to out/NAME.docx (the Party examples to out/dang/, the template
+# folder's own kind to out/mau-don-vi/).
 demo: $(STAMP)
-	@mkdir -p out
-	$(BIN)/chithi render examples/chi-thi-ha-quang-2020.yaml -o out/chi-thi-ha-quang-2020.docx --force
-	$(BIN)/chithi render examples/chi-thi-ha-quang-2021.yaml -o out/chi-thi-ha-quang-2021.docx --force
+	@mkdir -p out/dang out/mau-don-vi
+	@for f in examples/*.yaml; do \
+	  $(BIN)/chithi render "$$f" -o "out/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@for f in examples/mau-dang/*.yaml; do \
+	  $(BIN)/chithi render "$$f" -o "out/dang/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@for f in $$(ls examples/mau-don-vi/*.yaml | grep -v /kinds.yaml); do \
+	  $(BIN)/chithi render "$$f" --templates examples/mau-don-vi \
+	    -o "out/mau-don-vi/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@ls out/*.docx out/dang/*.docx out/mau-don-vi/*.docx | wc -l | xargs echo "Đã tạo / written:"
 
 system-deps:
 	@bash scripts/system-deps.sh $(TEST_DEBS)

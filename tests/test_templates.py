@@ -50,7 +50,7 @@ def test_new_kind_and_layout_from_a_user_folder() -> None:
     assert texts[:3] == [
         "PHƯƠNG ÁN",
         "Phòng, chống thiên tai và tìm kiếm cứu nạn năm 2026",
-        "Phạm vi áp dụng: các xã, thị trấn thuộc huyện Hà Quảng",
+        "Phạm vi áp dụng: các thôn, xóm thuộc xã Hà Quảng",
     ]
     assert "II. TÌNH HUỐNG VÀ PHƯƠNG CHÂM ỨNG PHÓ" in texts
     styles = {s.style_id: s for s in doc.styles}
