@@ -215,10 +215,24 @@ def test_batch_pdf_converts_every_written_document(
     table = _table(tmp_path / "xa.csv", 3)
     out = tmp_path / "out"
     assert main(["batch", str(EX2021), str(table), "-o", str(out), "--pdf"]) == 0
-    assert "3 tệp PDF" in capsys.readouterr().out
+    assert "files beside the documents: 3; lỗi / errors: 0" in capsys.readouterr().out
     for i in (1, 2, 3):
         pdf = out / f"xa-{i:05d}.pdf"
         text = subprocess.run(
             ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
         ).stdout
         assert f"Xã Số {i}" in text or f"Số {i}" in text
+
+
+def test_batch_without_rich_prints_plain_progress(tmp_path: Path) -> None:
+    """rich is the optional extra 'cli': without it the batch still runs, with plain lines."""
+    table = _table(tmp_path / "xa.csv", 3)
+    code = (
+        "import sys; sys.modules['rich'] = None; from chithi_gen.cli import main;"
+        f" sys.exit(main(['batch', {str(EX2021)!r}, {str(table)!r}, '-o', {str(tmp_path / 'o')!r},"
+        " '-j', '1']))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "Đang tạo / rendering: 3/3; lỗi / errors: 0" in proc.stderr
+    assert len(list((tmp_path / "o").glob("*.docx"))) == 3

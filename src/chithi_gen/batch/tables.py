@@ -74,8 +74,8 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _table_error(vi: str, en: str, source: str, **kw: Any) -> CampaignError:
-    return CampaignError([Problem(vi, en, **kw)], source)
+def _table_error(vi: str, en: str, source: str, *, code: str, **kw: Any) -> CampaignError:
+    return CampaignError([Problem(vi, en, code=code, **kw)], source)
 
 
 def _no_rows(source: str, line: int) -> CampaignError:
@@ -105,6 +105,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
             "bảng biến thể trống: cần một dòng tiêu đề (tên cột) và ít nhất một dòng dữ liệu",
             "the variation table is empty: it needs a header row and at least one data row",
             source,
+            code="table-empty",
         )
     seen: dict[str, int] = {}
     problems: list[Problem] = []
@@ -138,6 +139,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                 f"the table has too many rows (at most {MAX_ROWS})",
                 source,
                 line=n,
+                code="table-too-large",
             )
         values: list[tuple[str, Any]] = []
         ten_tep: str | None = None
@@ -153,6 +155,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                     source,
                     line=n,
                     column=i + 1,
+                    code="column-unnamed",
                 )
             if name.startswith("#"):
                 continue
@@ -289,10 +292,14 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
             "a YAML variation file must be a list, one item (starting with '- ') per document",
             source,
             line=1,
+            code="not-a-list",
         )
     if len(records) > MAX_ROWS:
         raise _table_error(
-            f"quá nhiều mục (tối đa {MAX_ROWS})", f"too many items (at most {MAX_ROWS})", source
+            f"quá nhiều mục (tối đa {MAX_ROWS})",
+            f"too many items (at most {MAX_ROWS})",
+            source,
+            code="table-too-large",
         )
     rows: list[Variation] = []
     columns: dict[str, None] = {}

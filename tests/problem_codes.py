@@ -1,0 +1,16 @@
+"""The problem codes documented in docs/problems.md (read by conftest.py and tests)."""
+
+from __future__ import annotations
+
+import re
+
+from support import ROOT
+
+_ROW = re.compile(r"^\| `([a-z0-9]+(?:-[a-z0-9]+)*)` \|", re.M)
+
+
+def documented_codes() -> set[str] | None:
+    """Every code in the tables of docs/problems.md (None where the docs are not shipped,
+    as in a source distribution)."""
+    path = ROOT / "docs" / "problems.md"
+    return set(_ROW.findall(path.read_text(encoding="utf-8"))) if path.exists() else None
