@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from problem_codes import SEEN_CODES, UNCODED
 from support import MINIMAL
 
 settings.register_profile(
@@ -38,10 +39,6 @@ def data() -> dict[str, Any]:
 
 
 # -- every problem has a documented code --------------------------------------------
-
-#: Codes of the problems made while the tests run, and where an uncoded one was made.
-SEEN_CODES: set[str] = set()
-UNCODED: list[str] = []
 
 
 def _record_codes() -> None:

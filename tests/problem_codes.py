@@ -6,6 +6,12 @@ import re
 
 from support import ROOT
 
+#: Codes of the problems the library made while the tests run, and where an uncoded one
+#: was made (filled by conftest.py; here, in a module of its own, so that a test can
+#: reach them: pytest loads two files named conftest.py).
+SEEN_CODES: set[str] = set()
+UNCODED: list[str] = []
+
 _ROW = re.compile(r"^\| `([a-z0-9]+(?:-[a-z0-9]+)*)` \|", re.M)
 
 

@@ -63,13 +63,11 @@ def test_command_line_hints_are_keyed_by_listed_codes() -> None:
 
 def test_a_problem_without_a_code_is_noticed() -> None:
     """The run-wide check itself: a bare Problem made from library code is recorded."""
-    import sys
-
+    import problem_codes
     from chithi_gen.errors import Problem
 
-    conftest = sys.modules["conftest"]  # the one pytest loaded, not a second copy
-    before = len(conftest.UNCODED)
+    before = len(problem_codes.UNCODED)
     code = compile("Problem('a', 'b')", str(SRC / "probe.py"), "exec")
     exec(code, {"Problem": Problem})  # a frame whose file is in src/chithi_gen
-    assert len(conftest.UNCODED) == before + 1
-    del conftest.UNCODED[before:]
+    assert len(problem_codes.UNCODED) == before + 1
+    del problem_codes.UNCODED[before:]

@@ -21,7 +21,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import CancelledError, ThreadPoolExecutor
 from dataclasses import dataclass
 from itertools import islice
 from multiprocessing.connection import Connection, wait
@@ -74,19 +74,24 @@ def _serve(
     writers = ThreadPoolExecutor(WRITERS, thread_name_prefix="chithi-writer")
 
     def send_in_order() -> None:
-        while not stop.is_set():
-            try:
-                job = pending.get(timeout=0.05)
-            except queue.Empty:
-                continue
-            if job is None:
-                return
-            if job is _DONE:
-                conn.send(_DONE)
-                continue
-            result = job.result()
-            slots.release()
-            conn.send(result)
+        try:
+            while not stop.is_set():
+                try:
+                    job = pending.get(timeout=0.05)
+                except queue.Empty:
+                    continue
+                if job is None:
+                    return
+                if job is _DONE:
+                    conn.send(_DONE)
+                    continue
+                result = job.result()
+                slots.release()
+                conn.send(result)
+        except (CancelledError, OSError, EOFError):
+            # stopped: the writes not started were cancelled, or the parent (Ctrl-C) no
+            # longer listens; the worker is ending, and has nothing more to say
+            return
 
     sender = threading.Thread(target=send_in_order, name="chithi-sender", daemon=True)
     sender.start()
