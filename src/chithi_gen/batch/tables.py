@@ -18,7 +18,7 @@ from typing import Any
 from chithi_gen.batch.columns import check_column, is_list_field, parse_column
 from chithi_gen.batch.xlsx import read_grid
 from chithi_gen.errors import CampaignError, Loc, Problem
-from chithi_gen.source import parse_yaml, read_bytes
+from chithi_gen.source import parse_yaml, read_bytes, read_text
 
 #: The column naming the output file.
 TEN_TEP = "ten_tep"
@@ -270,17 +270,7 @@ def read_xlsx(path: str | Path) -> VariationTable:
 def read_yaml(path: str | Path) -> VariationTable:
     """A YAML variation list: one mapping per document (keys are field paths)."""
     source = str(path)
-    raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignError.single(
-            f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
-            f"the file is not UTF-8 (bad byte at offset {exc.start})",
-            source,
-            code="file-not-utf8",
-        ) from None
-    data, tree = parse_yaml(text, source)
+    data, tree = parse_yaml(read_text(Path(path), source, MAX_TABLE_BYTES), source)
     return table_from_records(data, source, tree)
 
 
