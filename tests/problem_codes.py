@@ -20,3 +20,14 @@ def documented_codes() -> set[str] | None:
     as in a source distribution)."""
     path = ROOT / "docs" / "problems.md"
     return set(_ROW.findall(path.read_text(encoding="utf-8"))) if path.exists() else None
+
+
+def pydantic_codes() -> set[str]:
+    """pydantic's error types as chithi_gen names them (kebab-case): documented as a
+    family ("other pydantic error types keep pydantic's name"), since generated inputs
+    may meet any of them."""
+    import typing
+
+    import pydantic_core.core_schema
+
+    return {t.replace("_", "-") for t in typing.get_args(pydantic_core.core_schema.ErrorType)}
