@@ -9,18 +9,26 @@ STAMP  := $(VENV)/.installed
 
 TEST_DEBS := libreoffice-writer-nogui fonts-liberation2 poppler-utils
 
-.PHONY: demo test lint typecheck layout clean system-deps docs test-lowest test-sdist
+.PHONY: demo test lint typecheck layout bench clean system-deps docs test-lowest test-sdist
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -m venv $(VENV) 2>/dev/null || { bash scripts/system-deps.sh python3-venv && $(PYTHON) -m venv $(VENV); }
 	$(BIN)/python -m pip install -q --upgrade pip setuptools wheel
-	$(BIN)/python -m pip install -q -e '.[dev]'
+	$(BIN)/python -m pip install -q -e '.[dev,audit]'
 	@touch $(STAMP)
 
+# Every bundled example to out/NAME.docx (the Party examples to out/dang/, the template
+# folder's own kind to out/mau-don-vi/).
 demo: $(STAMP)
-	@mkdir -p out
-	$(BIN)/chithi render examples/chi-thi-ha-quang-2020.yaml -o out/chi-thi-ha-quang-2020.docx --force
-	$(BIN)/chithi render examples/chi-thi-ha-quang-2021.yaml -o out/chi-thi-ha-quang-2021.docx --force
+	@mkdir -p out/dang out/mau-don-vi
+	@for f in examples/*.yaml; do \
+	  $(BIN)/chithi render "$$f" -o "out/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@for f in examples/mau-dang/*.yaml; do \
+	  $(BIN)/chithi render "$$f" -o "out/dang/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@for f in $$(ls examples/mau-don-vi/*.yaml | grep -v /kinds.yaml); do \
+	  $(BIN)/chithi render "$$f" --templates examples/mau-don-vi \
+	    -o "out/mau-don-vi/$$(basename "$$f" .yaml).docx" --force || exit 1; done
+	@ls out/*.docx out/dang/*.docx out/mau-don-vi/*.docx | wc -l | xargs echo "Đã tạo / written:"
 
 system-deps:
 	@bash scripts/system-deps.sh $(TEST_DEBS)
@@ -69,6 +77,11 @@ test-sdist: $(STAMP) system-deps
 	  > "$$($(SDIST)/venv/bin/python -c "import sysconfig; print(sysconfig.get_path('purelib'))")/deps.pth"
 	$(SDIST)/venv/bin/python -m pip install -q --no-deps --no-index $(SDIST)/wheel/chithi_gen-*.whl
 	cd $(SDIST)/chithi_gen-*/ && ../venv/bin/python -m pytest -q -p no:cacheprovider -m "not slow"
+
+# Every benchmark (benchmarks/README.md), its figures written into benchmarks/README.md.
+# About 15 minutes on 2 cores; BENCH_FLAGS=--quick for a short run.
+bench: $(STAMP) system-deps
+	$(BIN)/python benchmarks/run_all.py --readme $(BENCH_FLAGS)
 
 # Rebuild the bundled layouts from their build scripts (reproducible); the Party layout
 # is built from the nd30 one, so it comes second.

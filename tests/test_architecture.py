@@ -222,3 +222,15 @@ def test_chithi_check_loads_no_generator(fmt: list[str], tmp_path: Path) -> None
 
 def test_import_chithi_gen_is_light() -> None:
     assert _loaded_after("import chithi_gen") == ["chithi_gen"]
+
+
+def test_no_merge_conflict_markers_are_left() -> None:
+    markers = ("<" * 7 + " ", "=" * 7 + "\n", ">" * 7 + " ")
+    left = []
+    for folder in ("src", "tests", "docs", "examples", "templates", "schema", "scripts"):
+        for path in (ROOT / folder).rglob("*"):
+            if path.suffix in (".py", ".md", ".yaml", ".yml", ".json", ".j2", ".txt", ".rst"):
+                text = path.read_text(encoding="utf-8", errors="replace")
+                if any(f"\n{m}" in f"\n{text}" for m in markers):
+                    left.append(str(path.relative_to(ROOT)))
+    assert left == []

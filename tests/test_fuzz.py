@@ -18,17 +18,14 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import io
-import os
 import re
-import signal
 import unicodedata
 import zipfile
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, example, given, settings
+from hypothesis import assume, example, given
 from hypothesis import strategies as st
 from lxml import etree
 from pydantic import ValidationError
@@ -36,47 +33,8 @@ from pydantic import ValidationError
 from chithi_gen import Campaign, CampaignError, load_campaign_text, render_docx
 from chithi_gen.model.text import MAX_LEN
 from chithi_gen.vi.chu_hoa import in_hoa, viet_hoa_dau
+from fuzzing import fuzz_settings, time_limit
 from support import EXAMPLES, MINIMAL
-
-FUZZ = os.environ.get("HYPOTHESIS_PROFILE") == "fuzz"
-settings.register_profile(
-    "fuzz",
-    max_examples=10_000,
-    deadline=None,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-)
-if FUZZ:
-    settings.load_profile("fuzz")
-
-
-def examples(n: int) -> int:
-    """``n`` examples normally, 10,000 under ``HYPOTHESIS_PROFILE=fuzz``."""
-    return 10_000 if FUZZ else n
-
-
-def fuzz_settings(n: int) -> Callable[[Any], Any]:
-    return settings(
-        max_examples=examples(n),
-        deadline=None,
-        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
-    )
-
-
-@contextmanager
-def time_limit(seconds: int) -> Iterator[None]:
-    """Fail (instead of hanging) if the block runs longer than ``seconds``."""
-
-    def boom(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    old = signal.signal(signal.SIGALRM, boom)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, old)
-
 
 # ------------------------------------------------------------------------ text strategies
 

@@ -29,7 +29,17 @@ def test_every_package_is_listed_in_pyproject() -> None:
         ".".join(p.parent.relative_to(ROOT / "src").parts)
         for p in (ROOT / "src").rglob("__init__.py")
     }
-    assert listed == found | {"chithi_gen.templates"}
+    data = {  # folders of data files only, and the bundled template folder's
+        ".".join(d.relative_to(ROOT / "src").parts)
+        for d in (ROOT / "src" / "chithi_gen").rglob("*")
+        if d.is_dir() and d.name != "__pycache__" and not (d / "__init__.py").exists()
+    }
+    templates = {
+        "chithi_gen.templates." + ".".join(d.relative_to(ROOT / "templates").parts)
+        for d in (ROOT / "templates").rglob("*")
+        if d.is_dir() and d.name != "__pycache__" and any(f.is_file() for f in d.iterdir())
+    }
+    assert listed == found | data | templates | {"chithi_gen.templates"}
 
 
 @pytest.fixture(scope="module")
@@ -88,6 +98,15 @@ def test_the_wheel_holds_the_template_folder(wheel: Path) -> None:
     packages = {n.rsplit("/", 1)[0] for n in names if n.endswith("/__init__.py")}
     sources = {str(p.parent.relative_to(ROOT / "src")) for p in (ROOT / "src").rglob("__init__.py")}
     assert sources <= packages, sources - packages
+    # every file of the package and of the bundled template folder, none forgotten
+    shipped = {
+        str(f.relative_to(ROOT / "src")) for f in (ROOT / "src" / "chithi_gen").rglob("*")
+    } | {
+        "chithi_gen/templates/" + str(f.relative_to(ROOT / "templates"))
+        for f in (ROOT / "templates").rglob("*")
+    }
+    wanted = {n for n in shipped if "__pycache__" not in n and "." in n.rsplit("/", 1)[-1]}
+    assert wanted <= names, sorted(wanted - names)
 
 
 @pytest.mark.slow

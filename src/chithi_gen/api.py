@@ -74,7 +74,10 @@ class Renderer:
     ``CHITHI_TEMPLATES`` environment variable (read when the renderer is made, from
     ``environ`` if given), installed packages' and the bundled one (:mod:`chithi_gen.lookup`).
     ``registry`` replaces the kinds found that way; ``layout`` forces one layout (a name
-    or a path) for every document instead of each kind's own.
+    or a path) for every document instead of each kind's own. ``cache_dir`` keeps
+    compiled layouts in that folder for the next process (:mod:`chithi_gen.render.cache`;
+    the command line uses :func:`~chithi_gen.render.cache.default_folder`); without it
+    the renderer writes nothing but the files it is asked to.
     """
 
     def __init__(
@@ -84,8 +87,10 @@ class Renderer:
         layout: str | Path | None = None,
         registry: Registry | None = None,
         environ: Mapping[str, str] | None = None,
+        cache_dir: str | Path | None = None,
     ) -> None:
         self.templates = TemplateSet(template_dirs, environ=environ)
+        self.cache_dir = None if cache_dir is None else Path(cache_dir)
         self.registry = registry if registry is not None else self.templates.registry
         self.snippets = self.templates.snippets
         self.layout_name = layout
@@ -172,7 +177,10 @@ class Renderer:
                 found = self._layouts.get(key)
                 if found is None:
                     found = CompiledLayout(
-                        info.read_bytes(), name=info.name, sandboxed=not info.bundled
+                        info.read_bytes(),
+                        name=info.name,
+                        sandboxed=not info.bundled,
+                        cache_dir=self.cache_dir,
                     )
                     self._layouts[key] = found
         return found

@@ -65,9 +65,9 @@ class Problem:
     pointer: str | None = None
 
     @classmethod
-    def of(cls, message: Message, loc: Loc = (), **kw: object) -> Problem:
-        """A problem from a :class:`Message` pair."""
-        return cls(message.vi, message.en, loc, **kw)  # type: ignore[arg-type]
+    def of(cls, message: Message, loc: Loc = (), *, code: str, **kw: object) -> Problem:
+        """A problem from a :class:`Message` pair, with its code (docs/problems.md)."""
+        return cls(message.vi, message.en, loc, code=code, **kw)  # type: ignore[arg-type]
 
     @property
     def message(self) -> Message:
@@ -139,15 +139,21 @@ class ChithiError(Exception):
 
     @classmethod
     def single(
-        cls, message_vi: str, message_en: str, source: str | None = None, **kw: object
+        cls,
+        message_vi: str,
+        message_en: str,
+        source: str | None = None,
+        *,
+        code: str,
+        **kw: object,
     ) -> Self:
-        """Build the error from one problem."""
-        return cls([Problem(message_vi, message_en, **kw)], source)  # type: ignore[arg-type]
+        """Build the error from one problem, with its code (docs/problems.md)."""
+        return cls([Problem(message_vi, message_en, code=code, **kw)], source)  # type: ignore[arg-type]
 
     @classmethod
-    def of(cls, message: Message, source: str | None = None, **kw: object) -> Self:
-        """Build the error from one :class:`Message`."""
-        return cls.single(message.vi, message.en, source, **kw)
+    def of(cls, message: Message, source: str | None = None, *, code: str, **kw: object) -> Self:
+        """Build the error from one :class:`Message`, with its code."""
+        return cls.single(message.vi, message.en, source, code=code, **kw)
 
     def format(self) -> str:
         """All problems, one per line."""

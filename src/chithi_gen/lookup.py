@@ -35,11 +35,11 @@ from typing import Literal
 
 import jinja2
 
-from chithi_gen.compose.snippets import Snippets
+from chithi_gen.compose.snippets import FolderLoader, Snippets
 from chithi_gen.errors import LayoutError
 from chithi_gen.kinds import Registry
 from chithi_gen.kinds.file import entry_point_kinds, parse_kinds
-from chithi_gen.render.contract import Manifest, parse_manifest
+from chithi_gen.render.contract import Manifest, check_package, parse_manifest
 from chithi_gen.source import read_bytes
 
 #: Environment variable naming user template folders.
@@ -50,7 +50,7 @@ ENTRY_POINT_GROUP = "chithi_gen.templates"
 BUNDLED_PACKAGE = "chithi_gen.templates"
 #: Largest layout .docx read (bytes).
 MAX_LAYOUT_BYTES = 50_000_000
-#: Largest manifest.yaml / kinds.yaml read (bytes).
+#: Largest manifest.yaml / kinds.yaml / snippet read (bytes).
 MAX_CONFIG_BYTES = 1_000_000
 
 Origin = Literal["path", "user", "env", "entry_point", "bundled"]
@@ -104,8 +104,14 @@ class LayoutInfo:
         return tuple(self.manifest.loai)
 
     def read_bytes(self) -> bytes:
-        """The layout's .docx bytes (a regular file, at most :data:`MAX_LAYOUT_BYTES`)."""
-        return _read(self.docx, MAX_LAYOUT_BYTES)
+        """The layout's .docx bytes (a regular file, at most :data:`MAX_LAYOUT_BYTES`, a
+        zip of bounded unpacked size)."""
+        data = _read(self.docx, MAX_LAYOUT_BYTES)
+        try:
+            check_package(data, self.name)
+        except LayoutError as exc:
+            raise LayoutError(exc.problems, self.where) from None
+        return data
 
 
 def _read(item: Traversable, limit: int) -> bytes:
@@ -219,6 +225,7 @@ class TemplateSet:
         #: The user folders (explicit, then from the environment), as given.
         self.user_dirs: tuple[Path, ...] = (*explicit, *from_env)
         self._entry_points = entry_points
+        self._found: dict[tuple[bool, str], LayoutInfo] = {}
         self._user_folders = [Folder(d, "user", str(d)) for d in explicit] + [
             Folder(d, "env", str(d)) for d in from_env
         ]
@@ -231,7 +238,15 @@ class TemplateSet:
         return (*self._user_folders, *extra, bundled)
 
     def find_layout(self, name_or_path: str | Path) -> LayoutInfo:
-        """The layout called ``name_or_path``, or at that path, by the lookup order."""
+        """The layout called ``name_or_path``, or at that path, by the lookup order
+        (found once: the answer, manifest read, is kept)."""
+        key = (is_path(name_or_path), str(name_or_path))
+        found = self._found.get(key)
+        if found is None:
+            found = self._found[key] = self._find_layout(name_or_path)
+        return found
+
+    def _find_layout(self, name_or_path: str | Path) -> LayoutInfo:
         if is_path(name_or_path):
             return self._layout_at_path(Path(name_or_path))
         name = str(name_or_path)
@@ -296,5 +311,5 @@ class TemplateSet:
             if folder.origin == "bundled":
                 loaders.append(jinja2.PackageLoader(BUNDLED_PACKAGE, "snippets"))
             elif isinstance(folder.root, Path) and (folder.root / "snippets").is_dir():
-                loaders.append(jinja2.FileSystemLoader(str(folder.root / "snippets")))
+                loaders.append(FolderLoader(folder.root / "snippets", MAX_CONFIG_BYTES))
         return Snippets(jinja2.ChoiceLoader(loaders))

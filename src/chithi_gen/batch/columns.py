@@ -84,6 +84,7 @@ def check_column(column: str, model: type[BaseModel] = Campaign) -> Problem | No
             f"column name '{column}' is malformed; write a field path such as co_quan.ten,"
             " nguoi_ky.ho_ten, noi_nhan[2] or noi_nhan[+]",
             loc=(column,),
+            code="column-malformed",
         )
     current: type[BaseModel] | None = model
     done: list[str] = []
@@ -104,6 +105,7 @@ def check_column(column: str, model: type[BaseModel] = Campaign) -> Problem | No
                 f"cột '{column}': không có trường '{part}'{inside_vi} của tệp chiến dịch{hint_vi}",
                 f"column '{column}': the campaign has no field '{part}'{inside_en}{hint_en}",
                 loc=(column,),
+                code="column-unknown-field",
             )
         done.append(part)
         _, current, checkable = _unwrap(fields[part].annotation)

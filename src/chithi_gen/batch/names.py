@@ -74,5 +74,5 @@ def check_name(name: str) -> tuple[str, Problem | None]:
             f"the file name is too long (at most {MAX_NAME_BYTES} bytes)",
         )
     if bad:
-        return name, Problem(bad[0], bad[1], loc=(TEN_TEP,))
+        return name, Problem(bad[0], bad[1], loc=(TEN_TEP,), code="file-name-invalid")
     return name, None

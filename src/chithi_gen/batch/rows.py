@@ -49,5 +49,6 @@ def apply_variation(base: Mapping[str, Any], variation: Variation) -> dict[str, 
                 f"cột '{column}': danh sách trong tệp chiến dịch không có mục {n}",
                 f"column '{column}': the campaign's list has no item {n}",
                 loc=tuple(p for p in path if p != APPEND),
+                code="column-list-item",
             ) from None
     return dict(data)

@@ -11,13 +11,14 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 from chithi_gen.batch.columns import check_column, is_list_field, parse_column
+from chithi_gen.batch.xlsx import read_grid
 from chithi_gen.errors import CampaignError, Loc, Problem
-from chithi_gen.source import parse_yaml, read_bytes
+from chithi_gen.source import parse_yaml, read_bytes, read_text
 
 #: The column naming the output file.
 TEN_TEP = "ten_tep"
@@ -73,8 +74,20 @@ def _cell(value: Any) -> Any:
     return value
 
 
-def _table_error(vi: str, en: str, source: str, **kw: Any) -> CampaignError:
-    return CampaignError([Problem(vi, en, **kw)], source)
+def _table_error(vi: str, en: str, source: str, *, code: str, **kw: Any) -> CampaignError:
+    return CampaignError([Problem(vi, en, code=code, **kw)], source)
+
+
+def _no_rows(source: str, line: int) -> CampaignError:
+    return _table_error(
+        "bảng biến thể không có dòng dữ liệu nào: không có văn bản nào để tạo; mỗi dòng"
+        " dưới dòng tiêu đề là một văn bản",
+        "the variation table has no data rows: there is no document to make; each row"
+        " below the header row is one document",
+        source,
+        line=line,
+        code="table-empty",
+    )
 
 
 def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
@@ -92,6 +105,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
             "bảng biến thể trống: cần một dòng tiêu đề (tên cột) và ít nhất một dòng dữ liệu",
             "the variation table is empty: it needs a header row and at least one data row",
             source,
+            code="table-empty",
         )
     seen: dict[str, int] = {}
     problems: list[Problem] = []
@@ -104,15 +118,14 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                     f"cột '{name}' có hai lần (cột {seen[name]} và cột {i})",
                     f"column '{name}' appears twice (columns {seen[name]} and {i})",
                     line=header_row,
+                    code="column-twice",
                 )
             )
         seen[name] = i
         if name != TEN_TEP:
             p = check_column(name)
             if p is not None:
-                problems.append(
-                    Problem(p.message_vi, p.message_en, loc=(), line=header_row, column=i)
-                )
+                problems.append(replace(p, loc=(), line=header_row, column=i))
     if problems:
         raise CampaignError(problems, source)
     rows: list[Variation] = []
@@ -126,6 +139,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                 f"the table has too many rows (at most {MAX_ROWS})",
                 source,
                 line=n,
+                code="table-too-large",
             )
         values: list[tuple[str, Any]] = []
         ten_tep: str | None = None
@@ -141,6 +155,7 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
                     source,
                     line=n,
                     column=i + 1,
+                    code="column-unnamed",
                 )
             if name.startswith("#"):
                 continue
@@ -153,14 +168,81 @@ def _from_grid(grid: Iterable[Sequence[Any]], source: str) -> VariationTable:
             else:
                 values.append((name, value))
         rows.append(Variation(row=n, values=tuple(values), ten_tep=ten_tep))
+    if not rows:
+        raise _no_rows(source, header_row)
     return VariationTable(
         source, tuple(h for h in header if h and not h.startswith("#")), tuple(rows)
     )
 
 
+#: Delimiters a CSV table may use (Excel writes ``,`` or, in Vietnamese locales, ``;``).
+DELIMITERS = ",;\t|"
+#: The "delimiter" of a one-column table: a control character no cell holds.
+ONE_COLUMN = "\x1f"
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter of a CSV table: the one candidate its header line holds, else what
+    :class:`csv.Sniffer` finds consistent over the first lines. A header with none has
+    one column: nothing splits its cells (``Về việc a, b`` stays one cell)."""
+    lines = text.splitlines()
+    header = next((line for line in lines if line.strip()), "")
+    present = [d for d in DELIMITERS if d in header]
+    if len(present) <= 1:
+        return present[0] if present else ONE_COLUMN
+    sample = "\n".join(lines[:50])
+    try:
+        return csv.Sniffer().sniff(sample, delimiters="".join(present)).delimiter
+    except csv.Error:
+        return present[0]
+
+
+def _csv_records(text: str, delimiter: str, source: str) -> list[list[str]]:
+    """Every record of a CSV text; a quote left open or a stray quote is an error naming
+    the line where its record starts (strict parsing: nothing is swallowed silently)."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    records: list[list[str]] = []
+    start = 1
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as exc:
+            if "end of data" in str(exc) or "unexpected end" in str(exc):
+                vi = (
+                    f"dấu ngoặc kép mở ở dòng {start} không được đóng: mọi dòng sau nó sẽ bị"
+                    ' gộp vào một ô; hãy thêm dấu " đóng hoặc bỏ dấu " thừa'
+                )
+                en = (
+                    f"the quote opened on line {start} is never closed: every line after it"
+                    ' would be swallowed into one cell; add the closing " or remove the stray "'
+                )
+            else:
+                vi = (
+                    f"dòng {start}: dấu ngoặc kép đặt sai ({exc}); trong ô có dấu ngoặc kép"
+                    ' hãy viết hai dấu "" và đặt cả ô trong "…"'
+                )
+                en = (
+                    f"line {start}: misplaced quote ({exc}); inside a quoted cell write a"
+                    ' quote as "" and quote the whole cell "…"'
+                )
+            raise CampaignError.single(vi, en, source, line=start, code="csv-quote") from None
+        records.append(record)
+        if len(records) > MAX_ROWS + 1:
+            raise _table_error(
+                f"bảng có quá nhiều dòng (tối đa {MAX_ROWS})",
+                f"the table has too many rows (at most {MAX_ROWS})",
+                source,
+                line=start,
+                code="table-too-large",
+            )
+        start = reader.line_num + 1
+
+
 def read_csv(path: str | Path) -> VariationTable:
     """A CSV variation table: UTF-8 (a BOM, as Excel writes it, is fine); the delimiter
-    (``,``, ``;`` or tab) is taken from the header row."""
+    (``,``, ``;``, tab or ``|``) is found by :func:`_delimiter`."""
     source = str(path)
     raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
     try:
@@ -172,52 +254,23 @@ def read_csv(path: str | Path) -> VariationTable:
             f"the CSV file is not UTF-8 (bad byte at offset {exc.start}); in Excel save it as"
             " 'CSV UTF-8 (Comma delimited)'",
             source,
+            code="file-not-utf8",
         ) from None
-    first = text.split("\n", 1)[0]
-    delimiter = max([",", ";", "\t"], key=first.count)
-    try:
-        grid = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
-    except csv.Error as exc:
-        raise CampaignError.single(
-            f"tệp CSV hỏng: {exc}", f"malformed CSV file: {exc}", source
-        ) from None
-    return _from_grid(grid, source)
+    return _from_grid(_csv_records(text, _delimiter(text), source), source)
 
 
 def read_xlsx(path: str | Path) -> VariationTable:
-    """An Excel variation table: the first sheet, header in its first non-empty row."""
-    import openpyxl  # type: ignore[import-untyped]
-
+    """An Excel variation table: the first sheet, header in its first non-empty row,
+    read exactly (:mod:`chithi_gen.batch.xlsx`; needs the extra ``chithi-gen[xlsx]``)."""
     source = str(path)
     raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
-    except Exception as exc:  # zipfile.BadZipFile, InvalidFileException, KeyError…
-        raise CampaignError.single(
-            f"không đọc được tệp Excel (.xlsx): {exc}",
-            f"cannot read the Excel (.xlsx) file: {exc}",
-            source,
-        ) from None
-    try:
-        ws = wb.worksheets[0]
-        return _from_grid(ws.iter_rows(values_only=True), source)
-    finally:
-        wb.close()
+    return _from_grid(read_grid(raw, source, MAX_ROWS), source)
 
 
 def read_yaml(path: str | Path) -> VariationTable:
     """A YAML variation list: one mapping per document (keys are field paths)."""
     source = str(path)
-    raw = read_bytes(Path(path), source, MAX_TABLE_BYTES)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CampaignError.single(
-            f"tệp không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
-            f"the file is not UTF-8 (bad byte at offset {exc.start})",
-            source,
-        ) from None
-    data, tree = parse_yaml(text, source)
+    data, tree = parse_yaml(read_text(Path(path), source, MAX_TABLE_BYTES), source)
     return table_from_records(data, source, tree)
 
 
@@ -229,10 +282,14 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
             "a YAML variation file must be a list, one item (starting with '- ') per document",
             source,
             line=1,
+            code="not-a-list",
         )
     if len(records) > MAX_ROWS:
         raise _table_error(
-            f"quá nhiều mục (tối đa {MAX_ROWS})", f"too many items (at most {MAX_ROWS})", source
+            f"quá nhiều mục (tối đa {MAX_ROWS})",
+            f"too many items (at most {MAX_ROWS})",
+            source,
+            code="table-too-large",
         )
     rows: list[Variation] = []
     columns: dict[str, None] = {}
@@ -245,6 +302,7 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
                     f"mục {i + 1} phải là một nhóm trường 'khóa: giá trị'",
                     f"item {i + 1} must be a mapping of 'key: value'",
                     line=line,
+                    code="not-a-mapping",
                 )
             )
             continue
@@ -263,13 +321,15 @@ def table_from_records(records: Any, source: str = "<bảng>", tree: Any = None)
                     kline: int | None = tree[i].lc.key(key)[0] + 1
                 except Exception:
                     kline = line
-                problems.append(Problem(p.message_vi, p.message_en, line=kline))
+                problems.append(replace(p, loc=(), line=kline))
                 continue
             columns[key] = None
             values.append((key, value))
         rows.append(Variation(row=i + 1, values=tuple(values), ten_tep=ten_tep, line=line))
     if problems:
         raise CampaignError(problems, source)
+    if not rows:
+        raise _no_rows(source, 1)
     return VariationTable(source, tuple(columns), tuple(rows), yaml=True)
 
 
@@ -286,4 +346,5 @@ def read_variations(path: str | Path) -> VariationTable:
         f"không biết đọc tệp biến thể '{suffix}'; dùng .csv, .xlsx hoặc .yaml",
         f"unknown variation file type '{suffix}'; use .csv, .xlsx or .yaml",
         str(path),
+        code="table-file-type",
     )

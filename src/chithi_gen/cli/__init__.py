@@ -21,10 +21,18 @@ traceback. Exit codes (also in ``docs/cli.md``) come from the exception's own
 
 from __future__ import annotations
 
+import os
 import sys
 import traceback
 
-from chithi_gen.cli.messages import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, echo
+from chithi_gen.cli.messages import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERNAL,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    echo,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -39,6 +47,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         echo("Đã hủy / aborted", err=True)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # `chithi templates list | head`: the reader has gone
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
     except Exception:
         echo(
             "Lỗi nội bộ của chithi_gen, xin báo lại kèm thông tin dưới đây"

@@ -14,7 +14,15 @@ import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from chithi_gen.cli.messages import EXIT_CHECK_FAILED, EXIT_OK, EXIT_USAGE, echo, report, warn
+from chithi_gen.cli.messages import (
+    EXIT_CHECK_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    Parser,
+    echo,
+    report,
+    warn,
+)
 from chithi_gen.errors import ChithiError
 
 Command = Callable[[argparse.Namespace], int]
@@ -27,15 +35,15 @@ def _written(paths: list[Path]) -> None:
 
 def render(args: argparse.Namespace) -> int:
     """Tạo văn bản .docx từ tệp chiến dịch (render a campaign file to .docx)."""
-    from chithi_gen.api import Renderer
     from chithi_gen.cli.files import write_extras
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.output import write_atomic
 
     file: Path = args.file
-    out: Path = args.output or file.with_suffix(".docx")
+    out: Path = args.output or (file.with_suffix(".docx") if file.name else Path("van-ban.docx"))
     written: list[Path] = []
     try:
-        renderer = Renderer(args.templates, layout=args.layout)
+        renderer = cli_renderer(args.templates, args.layout)
         draft = renderer.prepare(renderer.read(file))
         warn(draft.warnings, str(file))
         result = renderer.render(draft)
@@ -137,10 +145,10 @@ def _check_fix(args: argparse.Namespace) -> int:
 
 def validate(args: argparse.Namespace) -> int:
     """Kiểm tra tệp chiến dịch, không tạo văn bản (validate a campaign file)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
 
     try:
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         draft = renderer.prepare(renderer.read(args.file))
     except ChithiError as exc:
         return report(exc)
@@ -168,13 +176,13 @@ def schema(args: argparse.Namespace) -> int:
 
 def batch(args: argparse.Namespace) -> int:
     """Tạo nhiều văn bản: một tệp chiến dịch, mỗi dòng của bảng một văn bản (docs/batch.md)."""
-    from chithi_gen.api import Renderer
     from chithi_gen.batch.beside import Beside
     from chithi_gen.cli.batch import run_batch
+    from chithi_gen.cli.renderer import cli_renderer
 
     beside = Beside(pdf=args.pdf, pdfa=args.pdfa, metadata=args.metadata)
     try:
-        renderer = Renderer(args.templates, layout=args.layout)
+        renderer = cli_renderer(args.templates, args.layout)
         return run_batch(
             renderer,
             args.file,
@@ -191,11 +199,11 @@ def batch(args: argparse.Namespace) -> int:
 def templates_list(args: argparse.Namespace) -> int:
     """Liệt kê mẫu trình bày, loại văn bản, mẫu câu và nơi mỗi thứ đến từ đó
     (list layouts, kinds and snippets, and where each comes from)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.lookup import ORIGIN_LABELS
 
     try:
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         layouts = renderer.templates.layouts()
         snippets = [(name, renderer.snippets.where(name)) for name in renderer.snippets.names()]
     except ChithiError as exc:
@@ -223,12 +231,17 @@ def templates_lint(args: argparse.Namespace) -> int:
     (lint a layout)."""
     from chithi_gen.lookup import TemplateSet
     from chithi_gen.render.lint import lint_layout
+    from chithi_gen.render.lint_folder import is_template_folder, lint_folder
 
     try:
-        # A folder or file that exists is linted as given, even without a path separator.
+        # A folder or file that exists is linted as given, even without a path separator;
+        # a whole template folder (layouts/, kinds.yaml, snippets/) file by file.
         target: str | Path = Path(args.layout) if Path(args.layout).exists() else args.layout
-        info = TemplateSet(args.templates).find_layout(target)
-        findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
+        if isinstance(target, Path) and is_template_folder(target):
+            findings = lint_folder(target)
+        else:
+            info = TemplateSet(args.templates).find_layout(target)
+            findings = lint_layout(info.read_bytes(), tuple(info.manifest.bien_van_ban))
     except ChithiError as exc:
         return report(exc)
     for finding in findings:
@@ -242,6 +255,17 @@ def _version() -> str:
     import chithi_gen
 
     return f"chithi {chithi_gen.__version__}"
+
+
+class _Version(argparse.Action):
+    """``--version``, looked up only when asked (the lookup imports importlib.metadata)."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, **kw: object) -> None:
+        super().__init__(option_strings, dest=argparse.SUPPRESS, nargs=0, help=str(kw["help"]))
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        print(_version())
+        parser.exit()
 
 
 def _templates_option(p: argparse.ArgumentParser) -> None:
@@ -292,12 +316,12 @@ def _command(
 
 def parser() -> argparse.ArgumentParser:
     """The argument parser of ``chithi``."""
-    top = argparse.ArgumentParser(
+    top: argparse.ArgumentParser = Parser(
         prog="chithi",
         description="Soạn văn bản hành chính theo Nghị định 30/2020/NĐ-CP"
         " (drafts ND30 administrative documents).",
     )
-    top.add_argument("--version", action="version", version=_version())
+    top.add_argument("--version", action=_Version, help="in phiên bản (show the version)")
     sub = top.add_subparsers(title="lệnh / commands", metavar="COMMAND")
 
     p = _command(sub, "render", render)
@@ -344,7 +368,11 @@ def parser() -> argparse.ArgumentParser:
     )
     _force_option(p)
     p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
-    p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf cho mỗi văn bản")
+    p.add_argument(
+        "--pdf",
+        action="store_true",
+        help="tạo thêm tệp .pdf cạnh mỗi .docx, qua LibreOffice theo nhóm (also write PDFs)",
+    )
     _signing_options(p)
     _templates_option(p)
     _layout_option(p)
@@ -365,7 +393,9 @@ def parser() -> argparse.ArgumentParser:
     _templates_option(q)
     q = _command(tsub, "lint", templates_lint)
     q.add_argument(
-        "layout", help="tệp layout.docx, thư mục mẫu, hoặc tên mẫu (layout .docx, folder or name)"
+        "layout",
+        help="tệp layout.docx, thư mục mẫu trình bày, thư mục mẫu của đơn vị, hoặc tên mẫu"
+        " (layout .docx, layout folder, template folder or name)",
     )
     _templates_option(q)
     p.set_defaults(run=None, help_of=p)

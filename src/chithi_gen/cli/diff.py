@@ -25,7 +25,7 @@ def _parent_of(child: Path) -> Path | None:
 def run(args: argparse.Namespace) -> int:
     """So sánh hai tệp chiến dịch, ghi văn bản mới với các thay đổi được theo dõi
     (compare two campaign files; write the new document with tracked changes)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.output import write_atomic
     from chithi_gen.revisions import compare_docx
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
                 err=True,
             )
             return EXIT_USAGE
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         old = renderer.render(renderer.read(old_file)).docx
         new = renderer.render(renderer.read(new_file)).docx
         when = datetime.fromisoformat(args.date) if args.date else datetime.now().astimezone()

@@ -8,8 +8,10 @@ YAML key can never move the cursor or recolour the terminal.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
 import sys
+from typing import Any
 
 from chithi_gen.errors import ChithiError, Problem
 
@@ -18,6 +20,8 @@ EXIT_CHECK_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERNAL = 70
 EXIT_INTERRUPTED = 130
+#: The reader of standard output went away (``| head``), as for a program killed by SIGPIPE.
+EXIT_BROKEN_PIPE = 141
 
 #: Hints the command line adds to a problem, by problem code: (vi, en).
 FLAG_HINTS: dict[str, tuple[str, str]] = {
@@ -69,3 +73,11 @@ def warn(problems: list[Problem] | tuple[Problem, ...], source: str | None = Non
     """Print warnings on standard error."""
     for problem in problems:
         echo(f"Cảnh báo / warning: {with_hint(problem).format(source)}", err=True)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with what it prints (usage errors quote the user's arguments) escaped."""
+
+    def _print_message(self, message: str, file: Any = None) -> None:
+        if message:
+            super()._print_message(visible(message), file)

@@ -134,6 +134,8 @@ def close_body(blocks: list[Block]) -> None:
     runs = list(last.runs)
     if last.text.rstrip().endswith(KET_THUC):
         return
+    if not runs:  # a paragraph of markup only ("****")
+        runs = [Run("")]
     tail = runs[-1]
     if tail.footnote is not None:
         runs.append(Run(KET_THUC))

@@ -22,18 +22,46 @@ XML-escaped by the renderer like any text, so autoescape is off here.
 
 from __future__ import annotations
 
+import os
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
 from jinja2 import meta
 
 from chithi_gen.errors import CampaignError, LayoutError
-from chithi_gen.jinja import environment
+from chithi_gen.jinja import describe, environment, error_line
+from chithi_gen.source import read_text
 
 SUFFIX = ".j2"
+
+
+class FolderLoader(jinja2.BaseLoader):
+    """The snippets of a user's ``snippets/`` folder, each read as a regular UTF-8 file of
+    at most ``limit`` bytes (never a FIFO, a device or ``/dev/zero``)."""
+
+    def __init__(self, folder: Path, limit: int = 1_000_000) -> None:
+        self.folder = folder
+        self.limit = limit
+
+    def get_source(
+        self, environment: jinja2.Environment, template: str
+    ) -> tuple[str, str, Callable[[], bool]]:
+        if not template or any(c in template for c in "/\\\0") or template.startswith("."):
+            raise jinja2.TemplateNotFound(template)
+        path = self.folder / template
+        if not os.path.lexists(path):
+            raise jinja2.TemplateNotFound(template)
+        return read_text(path, str(path), self.limit, LayoutError), str(path), lambda: True
+
+    def list_templates(self) -> list[str]:
+        try:
+            return sorted(p.name for p in self.folder.iterdir() if p.name.endswith(SUFFIX))
+        except OSError:
+            return []
 
 
 @dataclass(frozen=True)
@@ -95,19 +123,29 @@ class Snippets:
             raise LayoutError.single(
                 f"mẫu câu '{name}' không phải mã UTF-8 (byte lỗi ở vị trí {exc.start})",
                 f"snippet '{name}' is not UTF-8 (bad byte at offset {exc.start})",
+                name + SUFFIX,
                 code="snippet-encoding",
             ) from None
         where = filename or name + SUFFIX
         try:
             template = self._env.get_template(name + SUFFIX)
             params = frozenset(meta.find_undeclared_variables(self._env.parse(text)))
-        except jinja2.TemplateSyntaxError as exc:
+        except Exception as exc:  # syntax, a refused tag, nesting too deep …
+            vi, en, code = describe(exc)
+            line = error_line(exc, filename)
             raise LayoutError.single(
-                f"mẫu câu {where}, dòng {exc.lineno}: lỗi thẻ Jinja ({exc.message})",
-                f"snippet {where}, line {exc.lineno}: Jinja tag error ({exc.message})",
-                code="snippet-syntax",
+                f"mẫu câu '{name}': {vi}",
+                f"snippet '{name}': {en}",
+                where,
+                line=line,
+                code="snippet-syntax" if code == "template-syntax" else code,
             ) from None
         return _Compiled(template, params, where)
+
+    def trial(self, name: str) -> str:
+        """Snippet ``name`` rendered with every variable it reads set to "…" (lint)."""
+        compiled = self._get(name)
+        return self.render(name, {}, {v: "…" for v in compiled.params})
 
     def render(self, name: str, params: Mapping[str, Any], context: Mapping[str, Any]) -> str:
         """The text of snippet ``name`` with ``params`` over ``context``, spaces collapsed.
@@ -133,10 +171,14 @@ class Snippets:
                 f"snippet '{name}' needs a parameter missing from 'tham_so': {exc.message}",
                 code="snippet-parameter",
             ) from None
-        except jinja2.TemplateError as exc:
+        except Exception as exc:  # a budget exceeded, a filter given bad data, 1/0 …
+            vi, en, code = describe(exc)
+            line = error_line(exc, compiled.where)
             raise LayoutError.single(
-                f"mẫu câu '{name}' ({compiled.where}) lỗi: {exc}",
-                f"snippet '{name}' ({compiled.where}) failed: {exc}",
-                code="snippet-error",
+                f"mẫu câu '{name}': {vi}",
+                f"snippet '{name}': {en}",
+                compiled.where,
+                line=line,
+                code="snippet-error" if code == "template-error" else code,
             ) from None
         return " ".join(out.split())

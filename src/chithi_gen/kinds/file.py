@@ -111,6 +111,7 @@ def parse_kinds(text: str, source: str) -> list[Kind]:
             "kinds.yaml must be a list of kinds (each item starting with '- loai: …')",
             source,
             line=1,
+            code="not-a-list",
         )
     kinds: list[Kind] = []
     problems: list[Problem] = []

@@ -26,7 +26,7 @@ from typing import cast
 
 from chithi_gen.compose.snippets import Snippets
 from chithi_gen.document import Document
-from chithi_gen.errors import LayoutError
+from chithi_gen.errors import ChithiError, LayoutError
 from chithi_gen.kinds import DEFAULT_STEP, Kind, Registry
 from chithi_gen.model import Campaign
 
@@ -66,6 +66,26 @@ def exists(name: str) -> bool:
     return any(ep.name == name for ep in entry_points(group=ENTRY_POINT_GROUP))
 
 
+def _guarded(name: str, where: str, fn: ComposeStep) -> ComposeStep:
+    """An installed package's step whose own failure is a :class:`LayoutError`."""
+
+    def run(job: Job) -> tuple[Document, ...]:
+        try:
+            return fn(job)
+        except ChithiError:
+            raise
+        except Exception as exc:  # a bug in a third-party package must not crash chithi
+            raise LayoutError.single(
+                f"bước soạn '{name}' của gói đã cài ({where}) bị lỗi: {type(exc).__name__}:"
+                f" {str(exc)[:200]}",
+                f"the composing step '{name}' of an installed package ({where}) failed:"
+                f" {type(exc).__name__}: {str(exc)[:200]}",
+                code="step-broken",
+            ) from None
+
+    return run
+
+
 def step(name: str) -> ComposeStep:
     """The composing step called ``name``; :class:`LayoutError` if none is installed."""
     if _NAME.match(name) and importlib.util.find_spec(_module(name)) is not None:
@@ -83,7 +103,7 @@ def step(name: str) -> ComposeStep:
                     code="step-broken",
                 ) from None
             if callable(obj):
-                return cast(ComposeStep, obj)
+                return _guarded(name, ep.value, cast(ComposeStep, obj))
     raise LayoutError.single(
         f"không có bước soạn '{name}' (buoc_soan)",
         f"no composing step named '{name}' (buoc_soan)",

@@ -13,14 +13,13 @@ from chithi_gen.inline import FORMS, citations
 from chithi_gen.model.base import Model, nd30_error
 from chithi_gen.model.co_quan import CoQuan
 from chithi_gen.model.dan_chieu import VanBanDanChieu
-from chithi_gen.model.danh_so import DanhSo
+from chithi_gen.model.danh_so import DanhSo, short_forms_schema
 from chithi_gen.model.hoi_nghi import HoiNghi
 from chithi_gen.model.nguoi_ky import NguoiKy
 from chithi_gen.model.noi_dung import MAX_DEPTH, Muc, Node, NoiDung, depth
 from chithi_gen.model.noi_nhan import Luu, NoiNhanItem
 from chithi_gen.model.quyet_dinh import QuyetDinh
 from chithi_gen.model.text import Text, TitleText
-from chithi_gen.numbering import Preset, Style
 
 #: Deepest raw nesting (mappings and lists) accepted before validation; the body's own
 #: limit (MAX_DEPTH sections) is far below it.
@@ -88,10 +87,7 @@ class Campaign(Model):
     """Năm của dự thảo chưa có ngày (the year of a draft without a date)."""
     trich_yeu: Annotated[TitleText, Field(max_length=1000)]
     """Trích yếu nội dung, dưới tên loại — Phụ lục I, II.5 (the summary line under the title)."""
-    danh_so: Annotated[
-        DanhSo,
-        BeforeValidator(lambda v: v, json_schema_input_type=Preset | list[Style] | DanhSo),
-    ] = DanhSo()
+    danh_so: Annotated[DanhSo, Field(json_schema_extra=short_forms_schema)] = DanhSo()
     """Cách đánh số: một kiểu có sẵn (la_ma: I./1./a); thap_phan: 1./1.1./a)), danh sách kiểu
     của từng cấp, hoặc {kieu, bat_dau} (the numbering: a preset, the style of each level, or a
     mapping; see chithi_gen.model.danh_so)."""

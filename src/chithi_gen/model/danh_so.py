@@ -14,7 +14,7 @@ The styles are those of :mod:`chithi_gen.numbering`: ``la_ma`` (I.), ``so`` (1.)
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any, get_args
 
 from pydantic import Field, model_validator
 
@@ -75,3 +75,18 @@ class DanhSo(Model):
         """The :class:`~chithi_gen.numbering.Scheme` this names."""
         levels = PRESETS[self.kieu] if isinstance(self.kieu, str) else tuple(self.kieu)
         return Scheme(levels, self.bat_dau)
+
+
+def short_forms_schema(schema: dict[str, Any]) -> None:
+    """Widen the JSON schema of a :class:`DanhSo` field to the three written forms: a preset
+    name, a list of level styles, or the mapping (``json_schema_extra`` of the field).
+
+    Written as a schema hook rather than ``json_schema_input_type=Preset | list[Style] | DanhSo``:
+    pydantic 2.9 loses the model's own definition when a model names itself there.
+    """
+    mapping = {"$ref": schema.pop("$ref")} if "$ref" in schema else schema.pop("allOf")[0]
+    schema["anyOf"] = [
+        {"enum": list(get_args(Preset)), "type": "string"},
+        {"items": {"enum": list(STYLES), "type": "string"}, "type": "array"},
+        mapping,
+    ]

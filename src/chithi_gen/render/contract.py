@@ -9,13 +9,17 @@ one the renderer accepts:
   paragraphs use them; the header and Tiêu ngữ rules are sized from them);
 * :data:`LAYOUT_VARIABLES` and :data:`DOCUMENT_VARIABLES` — the variables a layout can
   use, the latter derived from :class:`~chithi_gen.document.Document` itself;
-* :class:`Manifest` — the validated ``manifest.yaml`` of a layout folder.
+* :class:`Manifest` — the validated ``manifest.yaml`` of a layout folder;
+* :func:`check_package` and :func:`refuse_external` — a layout is a bounded zip that
+  reaches nothing outside itself.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import re
+import zipfile
 from collections.abc import Mapping
 from typing import Annotated, Any
 
@@ -108,6 +112,7 @@ def parse_manifest(text: str, source: str) -> Manifest:
             "manifest.yaml must be a mapping of 'key: value'",
             source,
             line=1,
+            code="not-a-mapping",
         )
     try:
         return Manifest.model_validate(data)
@@ -129,5 +134,107 @@ def variable_clashes(bien: Mapping[str, Any]) -> None:
                     code="variable-clash",
                 )
                 for k in taken
+            ]
+        )
+
+
+#: Largest total of the declared unpacked sizes of a layout's parts (bytes), and most
+#: parts: a "zip bomb" is refused before anything is decompressed.
+MAX_UNPACKED = 200_000_000
+MAX_PARTS = 5_000
+
+#: External targets a layout may keep: web and mail links (never fetched on render).
+_LINK_TYPE = "/hyperlink"
+_LINK_SCHEMES = ("http://", "https://", "mailto:")
+#: Word fields that read a file or another program when the document is opened or
+#: converted (INCLUDEPICTURE "file:///etc/passwd").
+_FETCHING_FIELDS = re.compile(r"\b(INCLUDEPICTURE|INCLUDETEXT|LINK|DDEAUTO|DDE|IMPORT)\b", re.I)
+_INSTR = re.compile(rb"<w:instrText[^>]*>([^<]*)</w:instrText>|w:instr=\"([^\"]*)\"")
+
+
+def check_package(data: bytes, name: str) -> None:
+    """Refuse layout bytes that are not a zip, or hold too many parts or would unpack to
+    more than :data:`MAX_UNPACKED` (zip reading stops at each part's declared size)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
+        raise LayoutError.single(
+            f"mẫu trình bày '{name}' không phải tệp .docx hợp lệ (không phải tệp zip: {exc})",
+            f"layout '{name}' is not a valid .docx (not a zip file: {exc})",
+            code="layout-not-docx",
+        ) from None
+    if len(infos) > MAX_PARTS or sum(i.file_size for i in infos) > MAX_UNPACKED:
+        raise LayoutError.single(
+            f"mẫu trình bày '{name}' quá lớn khi giải nén (tối đa {MAX_UNPACKED // 1_000_000}"
+            f" MB, {MAX_PARTS} phần)",
+            f"layout '{name}' is too large unpacked (at most {MAX_UNPACKED // 1_000_000} MB,"
+            f" {MAX_PARTS} parts)",
+            code="layout-too-large",
+        )
+
+
+def external_problems(parts: Mapping[str, bytes]) -> list[Problem]:
+    """What in a layout reaches outside the package: relationships with
+    ``TargetMode="External"`` other than web links (an image ``file:///…`` would be
+    read when the document is converted), and fields that read files."""
+    from lxml import etree
+
+    problems: list[Problem] = []
+    for part, blob in sorted(parts.items()):
+        if part.endswith(".rels"):
+            try:
+                root = etree.fromstring(blob)
+            except etree.XMLSyntaxError:
+                continue  # the renderer reports unreadable parts
+            for rel in root:
+                if rel.get("TargetMode") != "External":
+                    continue
+                target = rel.get("Target") or ""
+                kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                if (rel.get("Type") or "").endswith(_LINK_TYPE) and target.lower().startswith(
+                    _LINK_SCHEMES
+                ):
+                    continue
+                problems.append(
+                    Problem(
+                        f"mẫu trỏ ra ngoài tệp ({kind} → {target[:80]}): mẫu của người dùng"
+                        " không được dùng tài nguyên bên ngoài; hãy nhúng hình vào tệp",
+                        f"the layout points outside the file ({kind} → {target[:80]}): a"
+                        " user's layout may not use external resources; embed the picture",
+                        part=part,
+                        code="layout-external",
+                    )
+                )
+        elif part.startswith("word/") and part.endswith(".xml") and b"instr" in blob:
+            pieces = [b or c for b, c in _INSTR.findall(blob)]
+            text = " ".join(p.decode("utf-8", "replace") for p in pieces)
+            joined = "".join(p.decode("utf-8", "replace") for p in pieces)
+            m = _FETCHING_FIELDS.search(text) or _FETCHING_FIELDS.search(joined)
+            if m:
+                problems.append(
+                    Problem(
+                        f"mẫu có trường {m.group(1).upper()} đọc tệp bên ngoài; hãy xóa trường",
+                        f"the layout has a {m.group(1).upper()} field that reads an outside"
+                        " file; remove the field",
+                        part=part,
+                        code="layout-external",
+                    )
+                )
+    return problems
+
+
+def refuse_external(parts: Mapping[str, bytes], name: str) -> None:
+    """Raise :class:`LayoutError` for :func:`external_problems` of a user's layout."""
+    problems = external_problems(parts)
+    if problems:
+        raise LayoutError(
+            [
+                dataclasses.replace(
+                    p,
+                    message_vi=f"mẫu trình bày '{name}': {p.message_vi}",
+                    message_en=f"layout '{name}': {p.message_en}",
+                )
+                for p in problems
             ]
         )

@@ -6,7 +6,8 @@ it checks the layout contract (:mod:`chithi_gen.render.contract`), runs docxtpl'
 clean-up (tags split across Word runs, ``{%p %}``/``{%tr %}`` blocks) once per part,
 compiles each part once into a Jinja template, and measures the geometry needed to
 draw the decree's rules (:mod:`chithi_gen.render.geometry`). Rendering a document is
-then only Jinja rendering plus writing the zip, deterministically.
+then only Jinja rendering plus writing the zip, deterministically; the parts no tag
+touches are compressed once, when the layout is read.
 
 Every layout environment has ``StrictUndefined`` and autoescape on (``&``, ``<``, ``>``
 in user text are escaped, never corrupting the XML); layouts that did not ship with
@@ -21,19 +22,27 @@ import dataclasses
 import io
 import re
 from collections.abc import Sequence
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from xml.parsers import expat
 
 import jinja2
-from docxtpl import DocxTemplate
-from lxml import etree
+from markupsafe import Markup
 
 from chithi_gen.document import Document
 from chithi_gen.errors import LayoutError, Problem
-from chithi_gen.jinja import environment
-from chithi_gen.render.contract import REQUIRED_PARTS, REQUIRED_STYLES, TAGGED_PARTS
-from chithi_gen.render.geometry import W, read_geometry
+from chithi_gen.jinja import describe, environment
+from chithi_gen.render import cache
+from chithi_gen.render.contract import (
+    REQUIRED_PARTS,
+    REQUIRED_STYLES,
+    TAGGED_PARTS,
+    check_package,
+    refuse_external,
+)
+from chithi_gen.render.geometry import Geometry, W
 from chithi_gen.render.metrics import text_width
-from chithi_gen.render.package import read_package, write_package
+from chithi_gen.render.package import Deflated, deflate, read_package, write_package
 from chithi_gen.render.paragraphs import excerpt_at
 from chithi_gen.render.wrap import wrap_balanced
 from chithi_gen.render.xml import (
@@ -43,6 +52,9 @@ from chithi_gen.render.xml import (
     rule_paragraph,
     section_break,
 )
+
+if TYPE_CHECKING:
+    from docxtpl import DocxTemplate
 
 #: Length of the rules under the agency name and under the trích yếu, as a fraction
 #: of their line of text: Phụ lục I, II.2.b and II.5.b allow 1/3 to 1/2.
@@ -63,6 +75,8 @@ def _broken(name: str, part: str, exc: BaseException) -> LayoutError:
 
 def missing_styles(styles_xml: bytes) -> list[str]:
     """The :data:`~chithi_gen.render.contract.REQUIRED_STYLES` a ``styles.xml`` lacks."""
+    from lxml import etree
+
     tree = etree.fromstring(styles_xml)
     have = {el.get(f"{{{W}}}styleId") for el in tree.iter(f"{{{W}}}style")}
     return [s for s in REQUIRED_STYLES if s not in have]
@@ -77,35 +91,65 @@ class CompiledLayout:
     """A layout read and compiled once, ready to render any number of documents.
 
     ``data`` is the layout .docx; ``name`` is used in error messages; ``sandboxed``
-    must be true for any layout that did not ship with chithi_gen. Instances are
-    immutable after construction and safe to share between threads.
+    must be true for any layout that did not ship with chithi_gen. With ``cache_dir``
+    the compiled result is kept in that folder and read back by the next process that
+    compiles the same bytes (:mod:`chithi_gen.render.cache`); without it nothing is
+    written anywhere. Instances are immutable after construction and safe to share
+    between threads.
     """
 
-    def __init__(self, data: bytes, name: str = "layout", *, sandboxed: bool = True) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        name: str = "layout",
+        *,
+        sandboxed: bool = True,
+        cache_dir: str | Path | None = None,
+    ) -> None:
         self.name = name
+        self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
+        self._templates: dict[str, jinja2.Template] = {}
+        self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
+        if cache_dir is None:
+            self._compile(data, sandboxed)
+            return
+        entry = cache.key(data, sandboxed)
+        if not self._restore(cache.load(cache_dir, entry)):
+            self._compile(data, sandboxed)
+            cache.store(cache_dir, entry, self._saved())
+
+    def _compile(self, data: bytes, sandboxed: bool) -> None:
+        name = self.name
+        check_package(data, name)
         try:
-            self._parts = read_package(data)
+            parts = read_package(data)
         except Exception as exc:  # zipfile.BadZipFile, truncated data …
             raise LayoutError.single(
                 f"mẫu trình bày '{name}' không phải tệp .docx hợp lệ: {exc}",
                 f"layout '{name}' is not a valid .docx: {exc}",
                 code="layout-not-docx",
             ) from exc
-        missing = [p for p in REQUIRED_PARTS if p not in self._parts]
+        if sandboxed:
+            refuse_external(parts, name)
+        missing = [p for p in REQUIRED_PARTS if p not in parts]
         if missing:
             raise LayoutError.single(
                 f"mẫu trình bày '{name}' thiếu phần {', '.join(missing)}",
                 f"layout '{name}' lacks the part(s) {', '.join(missing)}",
                 code="layout-part-missing",
             )
+        from lxml import etree
+
+        from chithi_gen.render.geometry import read_geometry
+
         unreadable = (KeyError, ValueError, etree.XMLSyntaxError, UnicodeDecodeError)
         try:
-            lacking = missing_styles(self._parts["word/styles.xml"])
+            lacking = missing_styles(parts["word/styles.xml"])
         except unreadable as exc:
             raise _broken(name, "word/styles.xml", exc) from exc
         try:
-            self.geometry = read_geometry(self._parts)
-            self._section_break = section_break(self._parts["word/document.xml"])
+            self.geometry = read_geometry(parts)
+            self._section_break = section_break(parts["word/document.xml"])
         except unreadable as exc:
             raise _broken(name, "word/document.xml", exc) from exc
         if lacking:
@@ -115,11 +159,11 @@ class CompiledLayout:
                 part="word/styles.xml",
                 code="layout-style-missing",
             )
-        self._env = environment(sandboxed=sandboxed, autoescape=True, keep_trailing_newline=True)
-        self._templates: dict[str, jinja2.Template] = {}
-        self._sources: dict[str, tuple[str, str]] = {}  # part → (original, patched) XML
+        from docxtpl import DocxTemplate
+
         patcher = DocxTemplate(io.BytesIO(data))
-        for part_name, blob in self._parts.items():
+        self._code: dict[str, Any] = {}
+        for part_name, blob in parts.items():
             if not TAGGED_PARTS.match(part_name):
                 continue
             try:
@@ -131,20 +175,60 @@ class CompiledLayout:
             patched = patch_part(patcher, xml)
             self._sources[part_name] = (xml, patched)
             try:
-                self._templates[part_name] = self._env.from_string(patched)
+                self._code[part_name] = code = self._env.compile(patched)
             except jinja2.TemplateSyntaxError as exc:
                 para, text = excerpt_at(xml, patched, exc.lineno, exc.message or "")
                 where = f", đoạn / paragraph {para} «{text}»" if para else ""
+                vi, en, why = describe(exc)
                 raise LayoutError.single(
-                    f"mẫu trình bày '{name}' ({part_name}{where}): lỗi thẻ Jinja ({exc.message})",
-                    f"layout '{name}' ({part_name}{where}): Jinja tag error ({exc.message})",
+                    f"mẫu trình bày '{name}' ({part_name}{where}): {vi}",
+                    f"layout '{name}' ({part_name}{where}): {en}",
                     part=part_name,
                     paragraph=para,
-                    code="layout-syntax",
+                    code="layout-syntax" if why == "template-syntax" else why,
                 ) from exc
+            self._templates[part_name] = self._template(code)
+        #: The parts no tag changes, compressed once (footnotes are added to their part).
+        self._static: dict[str, Deflated] = {
+            n: deflate(b) for n, b in parts.items() if n not in self._templates
+        }
+        self._footnotes = parts["word/footnotes.xml"]
+
+    def _template(self, code: Any) -> jinja2.Template:
+        return self._env.template_class.from_code(self._env, code, self._env.make_globals(None))
+
+    def _saved(self) -> dict[str, Any]:
+        """What :mod:`~chithi_gen.render.cache` keeps of this layout."""
+        return {
+            "geometry": dataclasses.astuple(self.geometry),
+            "section_break": str(self._section_break),
+            "footnotes": self._footnotes,
+            "parts": {n: (*self._sources[n], self._code[n]) for n in self._templates},
+            "static": {n: (d.data, d.crc, d.size) for n, d in self._static.items()},
+        }
+
+    def _restore(self, saved: Any) -> bool:
+        """Take a cache entry (:meth:`_saved`); false if there is none or it is unusable."""
+        if saved is None:
+            return False
+        try:
+            self.geometry = Geometry(*saved["geometry"])
+            self._section_break = Markup(saved["section_break"])
+            self._footnotes = saved["footnotes"]
+            self._code = {}
+            for part_name, (xml, patched, code) in saved["parts"].items():
+                self._sources[part_name] = (xml, patched)
+                self._code[part_name] = code
+                self._templates[part_name] = self._template(code)
+            self._static = {n: Deflated(*v) for n, v in saved["static"].items()}
+        except Exception:  # an entry of another shape: compile instead
+            self._templates.clear()
+            self._sources.clear()
+            return False
+        return True
 
     def _with_footnotes(self, notes: list[str]) -> bytes:
-        base = self._parts["word/footnotes.xml"]
+        base = self._footnotes
         if b"</w:footnotes>" not in base:
             raise LayoutError.single(
                 f"mẫu trình bày '{self.name}' có phần chú thích (word/footnotes.xml) hỏng",
@@ -230,7 +314,7 @@ class CompiledLayout:
     def render(self, docs: Document | Sequence[Document]) -> bytes:
         """The .docx bytes of ``docs`` (one document, or several as sections of one file)."""
         ctx = self.context([docs] if isinstance(docs, Document) else list(docs))
-        parts = dict(self._parts)
+        parts: dict[str, bytes | Deflated] = dict(self._static)
         notes: list[str] = ctx.pop("_footnotes")
         if notes:
             parts["word/footnotes.xml"] = self._with_footnotes(notes)
@@ -245,14 +329,10 @@ class CompiledLayout:
             xml, patched = self._sources[part_name]
             para, text = excerpt_at(xml, patched, template_line(exc), str(exc))
             where = f", đoạn / paragraph {para} «{text}»" if para else ""
-            if isinstance(exc, jinja2.UndefinedError):
-                vi = f"dùng biến không có trong dữ liệu: {exc.message}"
-                en = f"uses a variable the data does not provide: {exc.message}"
-                code = "layout-variable"
-            else:
-                vi = f"lỗi khi điền dữ liệu: {type(exc).__name__}: {exc}"
-                en = f"failed to render: {type(exc).__name__}: {exc}"
-                code = "layout-render"
+            vi, en, code = describe(exc)
+            code = {"template-variable": "layout-variable", "template-error": "layout-render"}.get(
+                code, code
+            )
             raise LayoutError(
                 [
                     Problem(
@@ -265,9 +345,9 @@ class CompiledLayout:
                 ]
             ) from exc
         blob = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml).encode("utf-8")
-        try:
-            etree.fromstring(blob)
-        except etree.XMLSyntaxError as exc:
+        try:  # expat, with namespaces: well-formed, every prefix bound (lxml is not needed)
+            expat.ParserCreate(namespace_separator=" ").Parse(blob, True)
+        except expat.ExpatError as exc:
             raise LayoutError(
                 [
                     Problem(

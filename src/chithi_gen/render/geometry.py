@@ -11,8 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from lxml import etree
+if TYPE_CHECKING:  # lxml is imported when a layout is measured, not to render
+    from lxml import etree
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = {"w": W}
@@ -105,6 +107,8 @@ def _text_area(document: etree._Element) -> int:
 
 def read_geometry(parts: Mapping[str, bytes]) -> Geometry:
     """Read :class:`Geometry` from a layout's ``document.xml`` and ``styles.xml``."""
+    from lxml import etree
+
     document = etree.fromstring(parts["word/document.xml"])
     styles = etree.fromstring(parts["word/styles.xml"])
     co_quan_w, quoc_hieu_w = _cell_text_widths(document)

@@ -14,6 +14,10 @@ Checks, each reported with the part and paragraph where it stands:
 * ``HONG`` (error) — not a .docx, or a part that cannot be read;
 * ``THIEU-PHAN`` / ``THIEU-KIEU`` (error) — a part or a named style the layout contract
   requires (:mod:`chithi_gen.render.contract`) is missing;
+* ``NAP-TEP`` (error) — ``{% include %}``, ``{% import %}`` or ``{% extends %}``: a
+  user's template may not load other files (:mod:`chithi_gen.jinja`);
+* ``NGOAI-VI`` (error) — a relationship or field that reaches outside the file (an image
+  ``file:///…``), refused in a user's layout;
 * ``DIEN-THU`` (error) — a trial render with every feature filled in failed: whatever
   else would make rendering fail is reported here first.
 
@@ -23,6 +27,7 @@ enforces.
 
 from __future__ import annotations
 
+import bisect
 import io
 import re
 from dataclasses import dataclass
@@ -34,16 +39,18 @@ from jinja2 import meta, nodes
 
 from chithi_gen.document import Document, Paragraph, Run, Table
 from chithi_gen.errors import LayoutError
-from chithi_gen.jinja import environment
+from chithi_gen.jinja import FORBIDDEN, environment
 from chithi_gen.render.contract import (
     DOCUMENT_VARIABLES,
     LAYOUT_VARIABLES,
     REQUIRED_PARTS,
     TAGGED_PARTS,
+    check_package,
+    external_problems,
 )
 from chithi_gen.render.docx import CompiledLayout, missing_styles, patch_part
 from chithi_gen.render.package import read_package
-from chithi_gen.render.paragraphs import excerpt_at, norm, paragraph_of, paragraph_texts
+from chithi_gen.render.paragraphs import excerpt_at, norm, paragraph_texts
 
 Severity = Literal["loi", "canh_bao", "thong_tin"]
 SEVERITY_LABELS = {"loi": "LỖI error", "canh_bao": "CẢNH BÁO warning", "thong_tin": "GHI CHÚ info"}
@@ -60,10 +67,16 @@ class Finding:
     excerpt: str
     message_vi: str
     message_en: str
+    #: The file the finding is in, and its line, when linting a template folder.
+    file: str = ""
+    line: int | None = None
 
     def format(self) -> str:
         """One line: ``[LỖI error] BIEN-LA word/document.xml ¶12 «…»: vi (en)``."""
         where = self.part + (f" ¶{self.paragraph}" if self.paragraph is not None else "")
+        if self.file:
+            head = self.file + (f":{self.line}" if self.line else "")
+            where = f"{head} {where}".strip()
         excerpt = f" «{self.excerpt}»" if self.excerpt else ""
         return (
             f"[{SEVERITY_LABELS[self.severity]}] {self.code} {where}{excerpt}:"
@@ -71,19 +84,22 @@ class Finding:
         )
 
 
-def _split_tags(part: str, xml: str) -> list[Finding]:
+def _split_tags(part: str, paragraphs: list[tuple[list[str], str]]) -> list[Finding]:
+    """Tags spread over several Word runs; linear in the number of tags and runs (the
+    runs a tag covers are found by bisection over the runs' end positions)."""
     found = []
-    for i, (texts, whole) in enumerate(paragraph_texts(xml), start=1):
+    for i, (texts, whole) in enumerate(paragraphs, start=1):
         if "{" not in whole:
             continue
+        ends: list[int] = []  # end position of each non-empty run
+        pos = 0
+        for t in texts:
+            if t:
+                pos += len(t)
+                ends.append(pos)
         for tag in re.finditer(r"\{[{%#].*?[}%#]\}", whole):
             start, end = tag.span()
-            pos = 0
-            pieces = 0
-            for t in texts:
-                if pos < end and pos + len(t) > start:
-                    pieces += 1
-                pos += len(t)
+            pieces = bisect.bisect_left(ends, end) - bisect.bisect_right(ends, start) + 1
             if pieces > 1:
                 found.append(
                     Finding(
@@ -99,6 +115,28 @@ def _split_tags(part: str, xml: str) -> list[Finding]:
                     )
                 )
     return found
+
+
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*")
+
+
+def _first_paragraphs(paragraphs: list[tuple[list[str], str]]) -> dict[str, int]:
+    """For every name and dotted name (and each dotted prefix) in the part's text, the
+    first paragraph holding it: one pass, so naming N unknown variables stays linear."""
+    first: dict[str, int] = {}
+    for i, (_, whole) in enumerate(paragraphs, start=1):
+        if "{" not in whole:
+            continue
+        for m in _NAME.finditer(norm(whole)):
+            pieces = m.group().split(".")
+            for n in range(1, len(pieces) + 1):
+                first.setdefault(".".join(pieces[:n]), i)
+    return first
+
+
+#: Findings of one kind reported per part with the paragraph located (the rest without):
+#: locating costs a pass over the part.
+_LOCATED = 20
 
 
 def _loop_attributes(ast: nodes.Template) -> tuple[set[str], set[str]]:
@@ -165,7 +203,7 @@ def _package_findings(parts: dict[str, bytes]) -> list[Finding]:
 _RAW = re.compile(r"\|\s*safe\b|autoescape\s+false")
 
 
-def _raw_markup(part: str, xml: str) -> list[Finding]:
+def _raw_markup(part: str, paragraphs: list[tuple[list[str], str]]) -> list[Finding]:
     """Tags that print raw XML (``| safe``, ``{% autoescape false %}``): one stray ``<``
     and Word cannot open the file."""
     return [
@@ -180,7 +218,7 @@ def _raw_markup(part: str, xml: str) -> list[Finding]:
             "the tag prints raw XML ('| safe' or autoescape false): one stray '<' breaks"
             " the file; remove '| safe'",
         )
-        for i, (_, whole) in enumerate(paragraph_texts(xml), start=1)
+        for i, (_, whole) in enumerate(paragraphs, start=1)
         if _RAW.search(whole)
     ]
 
@@ -190,7 +228,8 @@ def _part_findings(
 ) -> tuple[list[Finding], set[str]]:
     """Split tags, syntax errors and unknown variables of one tagged part; and the
     document variables it reads."""
-    findings = _split_tags(part, xml) + _raw_markup(part, xml)
+    paragraphs = paragraph_texts(xml)
+    findings = _split_tags(part, paragraphs) + _raw_markup(part, paragraphs)
     patched = patch_part(patcher, xml)
     try:
         ast = env.parse(patched)
@@ -210,14 +249,29 @@ def _part_findings(
             )
         )
         return findings, set()
+    refused = [(node, tag) for kind, tag in FORBIDDEN.items() for node in ast.find_all(kind)]
+    for n, (node, tag) in enumerate(refused):
+        para, text = excerpt_at(xml, patched, node.lineno, tag) if n < _LOCATED else (None, "")
+        findings.append(
+            Finding(
+                "NAP-TEP",
+                "loi",
+                part,
+                para,
+                text,
+                f"thẻ {{% {tag} %}} không được dùng: mẫu của người dùng không được nạp tệp khác",
+                f"the tag {{% {tag} %}} is not allowed: a user's template may not load other files",
+            )
+        )
     attrs, loop_vars = _loop_attributes(ast)
+    first = _first_paragraphs(paragraphs)
     for name in sorted(meta.find_undeclared_variables(ast) - set(LAYOUT_VARIABLES)):
         findings.append(
             Finding(
                 "BIEN-LA",
                 "loi",
                 part,
-                paragraph_of(xml, name),
+                first.get(name),
                 name,
                 f"biến '{name}' không có trong dữ liệu; các biến có: "
                 + ", ".join(LAYOUT_VARIABLES),
@@ -231,7 +285,7 @@ def _part_findings(
                 "BIEN-LA",
                 "loi",
                 part,
-                paragraph_of(xml, f"{var}.{attr}"),
+                first.get(f"{var}.{attr}"),
                 f"{var}.{attr}",
                 f"biến '{var}.{attr}' không có; khai báo trong 'bien_van_ban' của"
                 " manifest.yaml nếu nó đến từ 'bien' của tệp chiến dịch",
@@ -311,8 +365,12 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
     fail is reported here first.
     """
     try:
+        check_package(data, "lint")
         parts = read_package(data)
         patcher = DocxTemplate(io.BytesIO(data))
+    except LayoutError as exc:
+        p = exc.problems[0]
+        return [Finding("HONG", "loi", "", None, "", p.message_vi, p.message_en)]
     except Exception as exc:  # zipfile.BadZipFile, truncated data …
         return [
             Finding(
@@ -326,7 +384,10 @@ def lint_layout(data: bytes, extra_variables: tuple[str, ...] = ()) -> list[Find
             )
         ]
     env = environment(sandboxed=True, autoescape=True)
-    findings = _package_findings(parts)
+    findings = _package_findings(parts) + [
+        Finding("NGOAI-VI", "loi", p.part or "", None, "", p.message_vi, p.message_en)
+        for p in external_problems(parts)
+    ]
     used_attrs: set[str] = set()
     allowed = set(DOCUMENT_VARIABLES) | set(extra_variables)
     for part, blob in sorted(parts.items()):

@@ -8,11 +8,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from xml.sax.saxutils import escape
+from html import escape as _html_escape
 
 from markupsafe import Markup
 
 from chithi_gen.document import Block, Run, Table
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` escaped (as :func:`xml.sax.saxutils.escape`, whose import
+    pulls in urllib, http and ssl)."""
+    return _html_escape(text, quote=False)
 
 
 def rule_paragraph(length: int, available: int) -> Markup:

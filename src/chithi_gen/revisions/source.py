@@ -30,7 +30,7 @@ _NOTE_KINDS = ("footnotes", "endnotes")
 
 
 def _fail(label: str, vi: str, en: str) -> RevisionError:
-    return RevisionError.single(f"{label}: {vi}", f"{label}: {en}")
+    return RevisionError.single(f"{label}: {vi}", f"{label}: {en}", code="revision-input")
 
 
 @dataclass

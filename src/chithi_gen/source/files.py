@@ -13,6 +13,11 @@ from chithi_gen.errors import CampaignError, ChithiError, Message
 MAX_BYTES = 5_000_000
 
 
+def shown_name(name: str, limit: int = 160) -> str:
+    """A file name as messages show it: a very long one is shortened in the middle."""
+    return name if len(name) <= limit else f"{name[: limit - 60]}…{name[-50:]}"
+
+
 def _too_large(limit: int) -> Message:
     size = f"{limit // 1_000_000} MB" if limit >= 1_000_000 else f"{limit // 1000} kB"
     return Message(f"tệp quá lớn (tối đa {size})", f"file too large (at most {size})")
@@ -32,32 +37,41 @@ def read_bytes(
     ``error`` (a :class:`CampaignError` unless the caller says otherwise) naming
     ``source`` (default: the path), in both languages.
     """
-    name = source if source is not None else str(path)
+    name = shown_name(source if source is not None else str(path))
     try:
         # O_NONBLOCK: opening a FIFO with no writer must not hang; regular files ignore it.
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise error.single("không tìm thấy tệp", "file not found", name) from None
+        raise error.single(
+            "không tìm thấy tệp", "file not found", name, code="file-not-found"
+        ) from None
     except IsADirectoryError:
         raise error.single(
-            "đây là một thư mục, không phải tệp", "this is a folder, not a file", name
+            "đây là một thư mục, không phải tệp",
+            "this is a folder, not a file",
+            name,
+            code="file-is-folder",
         ) from None
     except (OSError, ValueError) as exc:
-        raise error.of(_os_message(exc), name) from None
+        raise error.of(_os_message(exc), name, code="file-unreadable") from None
     try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise error.single(
-                "đây là một thư mục, không phải tệp", "this is a folder, not a file", name
+                "đây là một thư mục, không phải tệp",
+                "this is a folder, not a file",
+                name,
+                code="file-is-folder",
             )
         if not stat.S_ISREG(info.st_mode):
             raise error.single(
                 "không phải tệp thông thường (thiết bị, FIFO hoặc socket); hãy chỉ ra một tệp",
                 "not a regular file (a device, FIFO or socket); name a file",
                 name,
+                code="file-not-regular",
             )
         if info.st_size > limit:
-            raise error.of(_too_large(limit), name)
+            raise error.of(_too_large(limit), name, code="file-too-large")
         chunks: list[bytes] = []
         total = 0
         while True:
@@ -67,10 +81,10 @@ def read_bytes(
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise error.of(_too_large(limit), name)
+                raise error.of(_too_large(limit), name, code="file-too-large")
         return b"".join(chunks)
     except OSError as exc:
-        raise error.of(_os_message(exc), name) from None
+        raise error.of(_os_message(exc), name, code="file-unreadable") from None
     finally:
         os.close(fd)
 
@@ -100,7 +114,7 @@ def read_text(
     error: type[ChithiError] = CampaignError,
 ) -> str:
     """The text of ``path``: UTF-8 with or without BOM, at most ``limit`` bytes."""
-    name = source if source is not None else str(path)
+    name = shown_name(source if source is not None else str(path))
     raw = read_bytes(path, name, limit, error)
     try:
         return raw.decode("utf-8-sig")
@@ -110,4 +124,5 @@ def read_text(
             " mã UTF-8",
             f"the file is not UTF-8 (bad byte at offset {exc.start}); save it as UTF-8",
             name,
+            code="file-not-utf8",
         ) from None

@@ -26,13 +26,11 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from chithi_gen.errors import CampaignError, Problem
 from chithi_gen.source import merge
 from chithi_gen.source.files import read_text
 from chithi_gen.source.layers import Layer, Source
-from chithi_gen.source.yaml import parse_yaml
+from chithi_gen.source.yaml import parse_yaml, tree_of
 
 #: The key naming the parent file.
 KEY = "ke_thua"
@@ -85,7 +83,10 @@ def merged(layers: Sequence[tuple[str | None, Any]]) -> merge.At:
 
 
 def _error(vi: str, en: str, source: str | None, tree: Any = None) -> CampaignError:
+    from ruamel.yaml.comments import CommentedMap
+
     line = col = None
+    tree = tree_of(tree)
     if isinstance(tree, CommentedMap) and KEY in tree:
         pos = tree.lc.key(KEY)
         line, col = pos[0] + 1, pos[1] + 1
@@ -158,7 +159,11 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
                 cur_source,
                 cur_tree,
             )
-        if not parent.exists():
+        try:
+            missing = not parent.exists()
+        except (OSError, ValueError):
+            missing = False  # read_text names the reason (a name too long, a loop …)
+        if missing:
             raise _error(
                 f"không tìm thấy tệp kế thừa '{parent.name[:80]}' (tìm ở {str(parent)[:200]};"
                 " đường dẫn tính từ thư mục của tệp đang đọc)",
@@ -175,6 +180,7 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
                 "an inherited file must be a mapping of 'key: value'",
                 shown,
                 line=1,
+                code="not-a-mapping",
             )
         layers.append(Layer(shown, p_tree))
         datas.append(p_data)
@@ -182,11 +188,11 @@ def resolve(data: Any, tree: Any, source: str | None) -> Source:
         names.append(shown)
         here, cur_data, cur_tree, cur_source = parent, p_data, p_tree, shown
 
-    trees = [
-        (la.source, la.tree if isinstance(la.tree, CommentedMap | CommentedSeq) else d)
-        for la, d in zip(layers, datas, strict=True)
-    ]
-    return Source(merge.plain(merged(trees)), tuple(layers))
+    try:  # the data alone (no file has to be parsed again for its lines) …
+        at = merged([(la.source, d) for la, d in zip(layers, datas, strict=True)])
+    except CampaignError:  # … unless the merge fails: then again, to say where
+        at = merged([(la.source, tree_of(la.tree)) for la in layers])
+    return Source(merge.plain(at), tuple(layers))
 
 
 def parse(text: str, source: str | None = None) -> Source:

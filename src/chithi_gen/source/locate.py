@@ -19,6 +19,7 @@ from chithi_gen.errors import CampaignError, Loc, Problem
 from chithi_gen.source.inherit import merged
 from chithi_gen.source.layers import Layer, Source
 from chithi_gen.source.merge import At, Where
+from chithi_gen.source.yaml import tree_of
 
 #: A skeleton section may be written as a bare list: ``phan: {muc_tieu: [...]}``; its
 #: items then stand where the model's ``noi_dung`` would be.
@@ -27,7 +28,7 @@ _IMPLIED = "noi_dung"
 
 def _tree(chain: Sequence[Layer]) -> At | None:
     try:
-        return merged([(la.source, la.tree) for la in chain])
+        return merged([(la.source, tree_of(la.tree)) for la in chain])
     except CampaignError:  # the chain could not be merged: it was reported already
         return None
 

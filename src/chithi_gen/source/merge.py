@@ -27,8 +27,6 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-
 from chithi_gen.errors import CampaignError, Problem
 
 #: The stable key of a list item.
@@ -61,7 +59,8 @@ class At:
 def from_tree(node: Any, source: str | None, where: Where | None = None) -> At:
     """The :class:`At` tree of a parsed file's ruamel ``node`` (positions from its
     line records), or of plain data (no positions)."""
-    here = where or ((source, 1, 1) if isinstance(node, CommentedMap | CommentedSeq) else NOWHERE)
+    has_lines = getattr(node, "lc", None) is not None  # a ruamel CommentedMap or -Seq
+    here = where or ((source, 1, 1) if has_lines else NOWHERE)
     if isinstance(node, dict):
         out: dict[str, At] = {}
         for key, value in node.items():

@@ -36,7 +36,12 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT / "src"))
 
-from chithi_gen.render.package import read_package, write_package  # noqa: E402
+from chithi_gen.render.package import (  # noqa: E402
+    PYTHON_DOCX_EXTRAS,
+    read_package,
+    without_parts,
+    write_package,
+)
 
 OUT = HERE / "layout.docx"
 FONT = "Times New Roman"
@@ -430,7 +435,9 @@ def build() -> bytes:
 
     buf = io.BytesIO()
     doc.save(buf)
-    parts = read_package(buf.getvalue())
+    # python-docx's default template brings parts Word does not need (the legacy
+    # stylesWithEffects.xml, an empty bibliography, a thumbnail): left out.
+    parts = without_parts(read_package(buf.getvalue()), PYTHON_DOCX_EXTRAS)
     _add_footnotes_part(parts)
     return write_package(parts)
 

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from chithi_gen.compose.advice.district import district_warnings
 from chithi_gen.compose.advice.luu import luu_warnings
+from chithi_gen.compose.advice.ma_cu import legacy_encoding_warnings
 from chithi_gen.compose.advice.party import party_warnings
 from chithi_gen.compose.advice.recipients import recipient_warnings
 from chithi_gen.compose.advice.replaced import replaced_warnings
@@ -30,6 +31,7 @@ ADVISORS: tuple[Advisor, ...] = (
     district_warnings,
     replaced_warnings,
     party_warnings,
+    legacy_encoding_warnings,
 )
 
 
@@ -42,6 +44,7 @@ __all__ = [
     "ADVISORS",
     "Advisor",
     "district_warnings",
+    "legacy_encoding_warnings",
     "luu_warnings",
     "party_warnings",
     "recipient_warnings",

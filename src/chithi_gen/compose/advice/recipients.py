@@ -2,24 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-
-from chithi_gen.errors import Loc, Problem
-from chithi_gen.model import Campaign, Muc, Node, don_vi_duoc_giao
-
-
-def _assignments(nodes: Sequence[Node], loc: Loc) -> Iterator[tuple[Loc, Muc]]:
-    for i, node in enumerate(nodes):
-        yield from _in_node(node, (*loc, i))
-
-
-def _in_node(node: Node, here: Loc) -> Iterator[tuple[Loc, Muc]]:
-    if isinstance(node, Muc):
-        if node.phan_cong is not None:
-            yield here, node
-        for j, target in enumerate(node.chi_tieu):
-            yield from _assignments(target.chi_tiet, (*here, "chi_tieu", j, "chi_tiet"))
-    yield from _assignments(getattr(node, "noi_dung", []), (*here, "noi_dung"))
+from chithi_gen.compose.advice.places import assignments
+from chithi_gen.errors import Problem
+from chithi_gen.model import Campaign, don_vi_duoc_giao
 
 
 def _norm(text: str) -> str:
@@ -45,9 +30,7 @@ def recipient_warnings(campaign: Campaign) -> list[Problem]:
     if any(r.startswith("như ") for r in recipients):
         return []
     found: list[Problem] = []
-    places = [pair for key, sec in campaign.phan.items() for pair in _in_node(sec, ("phan", key))]
-    places += list(_assignments(campaign.noi_dung, ("noi_dung",)))
-    for loc, muc in places:
+    for loc, muc in assignments(campaign):
         assert muc.phan_cong is not None
         for unit in don_vi_duoc_giao(muc.phan_cong):
             u = _norm(unit)
