@@ -111,7 +111,7 @@ def test_a_template_folder_brings_its_kinds(
     out = tmp_path / "pa.yaml"
     assert main(["import", str(source), "-o", str(out), "-t", str(folder)]) == 0
     text = out.read_text(encoding="utf-8")
-    assert "loai: phuong_an" in text and "pham_vi: các xã, thị trấn thuộc huyện Hà Quảng" in text
+    assert "loai: phuong_an" in text and "pham_vi: các thôn, xóm thuộc xã Hà Quảng" in text
     assert main(["import", str(source), "-o", str(out), "-f"]) == 0  # without the folder
     assert "phuong_an" not in out.read_text(encoding="utf-8").split("\nco_quan")[0]
     capsys.readouterr()

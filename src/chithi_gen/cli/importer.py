@@ -15,7 +15,7 @@ SHOWN = 20
 def run(args: argparse.Namespace) -> int:
     """Tạo tệp chiến dịch từ một văn bản .docx (năm trước, của chithi hoặc gõ tay)
     (write a campaign file from a .docx: last year's, made by chithi or typed by hand)."""
-    from chithi_gen.api import Renderer
+    from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.importer import import_docx
     from chithi_gen.output import write_atomic
 
@@ -28,7 +28,7 @@ def run(args: argparse.Namespace) -> int:
                 err=True,
             )
             return EXIT_USAGE
-        renderer = Renderer(args.templates)
+        renderer = cli_renderer(args.templates)
         result = import_docx(source, renderer)
         written = write_atomic(output, result.yaml().encode("utf-8"), force=args.force)
     except CheckInputError as exc:
