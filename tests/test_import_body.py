@@ -21,7 +21,7 @@ from support import MINIMAL
 #: restored by rule), no punctuation.
 _TEXT = (
     "phát động phong trào thi đua thực hiện nhiệm vụ năm nay tăng cường công tác tuyên"
-    " truyền vận động cán bộ người dân tham gia xây dựng nông thôn mới bảo đảm an toàn"
+    " truyền vận động cán bộ người dân tham gia xây dựng nông thôn mới bảo đảm trật tự"
     " giao thông môi trường sạch đẹp kết quả đạt được rà soát đánh giá"
 )
 WORDS = tuple(_TEXT.split(" "))
