@@ -21,6 +21,7 @@ from typing import Any
 
 import pytest
 
+from chithi_gen import Renderer
 from chithi_gen import batch as B
 from chithi_gen.batch import pool as P
 from chithi_gen.batch import run
@@ -104,6 +105,22 @@ def test_a_worker_killed_from_outside_loses_nothing(tmp_path: Path) -> None:
     assert report.failed == [] and report.written_count == 120
     assert len(_intact(tmp_path / "out", killed=True)) == 120
     assert not multiprocessing.active_children()
+
+
+def test_a_row_run_again_accepts_the_file_its_dead_worker_wrote(tmp_path: Path) -> None:
+    """A worker writes files on threads of its own and may die after writing a row's file
+    and before reporting it: the row, run again, finds its own document there (the same
+    bytes) and is written, not failed as an existing file; a different file stays refused."""
+    job = run.Job({}, run.Settings.of(Renderer(environ={})), str(tmp_path))
+    row = B.Variation(row=2, values=(), ten_tep="xa-1", line=None)
+    outcome = run.Outcome(2, b"PK-the-document")
+    first = run.write_item(job, (0, row, "xa-1.docx"), outcome)
+    again = run.write_item(job, (0, row, "xa-1.docx"), outcome)
+    assert first.path == again.path == str(tmp_path / "xa-1.docx")
+    assert not again.problems and not again.output_error
+    other = run.write_item(job, (0, row, "xa-1.docx"), run.Outcome(2, b"PK-another-one"))
+    assert other.output_error and other.problems[0].code == "output-exists"
+    assert (tmp_path / "xa-1.docx").read_bytes() == b"PK-the-document"
 
 
 def _always_fails(job: Any, item: Any) -> Any:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import math
 import os
+import stat
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
@@ -176,11 +177,30 @@ def write_item(job: Job, item: Item, outcome: Outcome) -> Outcome:
     _, row, name = item
     if outcome.data is None:
         return outcome
+    target = Path(job.outdir) / name
     try:
-        path = write_atomic(Path(job.outdir) / name, outcome.data, force=job.force)
+        path = write_atomic(target, outcome.data, force=job.force)
     except OutputError as exc:
-        return Outcome(row.row, None, exc.problems, output_error=True)
+        if not _already_written(target, outcome.data, exc):
+            return Outcome(row.row, None, exc.problems, output_error=True)
+        path = target
     return Outcome(row.row, None, (), outcome.warnings, path=str(path))
+
+
+def _already_written(path: Path, data: bytes, exc: OutputError) -> bool:
+    """Whether ``path``, found to exist, holds exactly ``data``: a row run again after its
+    worker died finds the file that worker wrote (whole: files are moved into place in one
+    step) before it could report it. Files that existed before the batch were refused by
+    the parent before any row was sent, so an identical file here is this batch's own."""
+    if exc.problems[0].code != EXISTS:
+        return False
+    try:
+        info = os.lstat(path)
+        return (
+            stat.S_ISREG(info.st_mode) and info.st_size == len(data) and (path.read_bytes() == data)
+        )
+    except OSError:
+        return False
 
 
 def _base_of(campaign: str | Path | Mapping[str, Any]) -> Source:
