@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from chithi_gen.cli.messages import (
@@ -23,9 +23,14 @@ from chithi_gen.cli.messages import (
     report,
     warn,
 )
+from chithi_gen.cli.options import (
+    Command,
+    command,
+    force_option,
+    layout_option,
+    templates_option,
+)
 from chithi_gen.errors import ChithiError
-
-Command = Callable[[argparse.Namespace], int]
 
 
 def _written(paths: list[Path]) -> None:
@@ -268,25 +273,6 @@ class _Version(argparse.Action):
         parser.exit()
 
 
-def _templates_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "-t",
-        "--templates",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="thư mục mẫu của đơn vị (user template folder); lặp lại được; thêm các thư mục"
-        " trong biến môi trường CHITHI_TEMPLATES",
-    )
-
-
-def _layout_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "-l", "--layout", metavar="LAYOUT", help="mẫu trình bày: tên hoặc đường dẫn (name or path)"
-    )
-
-
 def _signing_options(p: argparse.ArgumentParser) -> None:
     """Options for e-office systems: PDF/A-2b and the Phụ lục VI metadata."""
     p.add_argument(
@@ -301,19 +287,6 @@ def _signing_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _force_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
-
-
-def _command(
-    sub: argparse._SubParsersAction[argparse.ArgumentParser], name: str, fn: Command
-) -> argparse.ArgumentParser:
-    doc = (fn.__doc__ or "").strip()
-    p = sub.add_parser(name, help=doc.split("\n")[0], description=" ".join(doc.split()))
-    p.set_defaults(run=fn)
-    return p
-
-
 def parser() -> argparse.ArgumentParser:
     """The argument parser of ``chithi``."""
     top: argparse.ArgumentParser = Parser(
@@ -324,23 +297,23 @@ def parser() -> argparse.ArgumentParser:
     top.add_argument("--version", action=_Version, help="in phiên bản (show the version)")
     sub = top.add_subparsers(title="lệnh / commands", metavar="COMMAND")
 
-    p = _command(sub, "render", render)
+    p = command(sub, "render", render)
     p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
     p.add_argument(
         "-o", "--output", type=Path, help="tệp .docx kết quả; mặc định: cùng tên, đuôi .docx"
     )
-    _force_option(p)
+    force_option(p)
     p.add_argument("--pdf", action="store_true", help="tạo thêm tệp .pdf (also write a PDF)")
     p.add_argument("--png", action="store_true", help="tạo thêm ảnh từng trang (page images)")
     _signing_options(p)
-    _templates_option(p)
-    _layout_option(p)
+    templates_option(p)
+    layout_option(p)
 
-    p = _command(sub, "validate", validate)
+    p = command(sub, "validate", validate)
     p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
-    _templates_option(p)
+    templates_option(p)
 
-    p = _command(sub, "check", check)
+    p = command(sub, "check", check)
     p.add_argument("file", type=Path, help="tệp .docx cần kiểm tra (a .docx to check)")
     p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
     p.add_argument(
@@ -350,13 +323,13 @@ def parser() -> argparse.ArgumentParser:
         " ghi ra -o (fix the mechanical errors into -o)",
     )
     p.add_argument("-o", "--output", type=Path, help="tệp .docx đã sửa, với --fix (the fixed copy)")
-    _force_option(p)
+    force_option(p)
 
-    p = _command(sub, "schema", schema)
+    p = command(sub, "schema", schema)
     p.add_argument("-o", "--output", type=Path, help="ghi ra tệp (write to a file)")
-    _force_option(p)
+    force_option(p)
 
-    p = _command(sub, "batch", batch)
+    p = command(sub, "batch", batch)
     p.add_argument("file", type=Path, help="tệp chiến dịch .yaml/.json (campaign file)")
     p.add_argument(
         "variations",
@@ -366,7 +339,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "-o", "--output", type=Path, required=True, help="thư mục kết quả (output folder)"
     )
-    _force_option(p)
+    force_option(p)
     p.add_argument("-j", "--jobs", type=int, help="số tiến trình (processes); mặc định: số lõi CPU")
     p.add_argument(
         "--pdf",
@@ -374,8 +347,8 @@ def parser() -> argparse.ArgumentParser:
         help="tạo thêm tệp .pdf cạnh mỗi .docx, qua LibreOffice theo nhóm (also write PDFs)",
     )
     _signing_options(p)
-    _templates_option(p)
-    _layout_option(p)
+    templates_option(p)
+    layout_option(p)
 
     from chithi_gen.cli import bang_xa, diff, importer
 
@@ -389,15 +362,15 @@ def parser() -> argparse.ArgumentParser:
         description="Mẫu trình bày của đơn vị (layouts): liệt kê, kiểm tra (list, lint).",
     )
     tsub = p.add_subparsers(title="lệnh / commands", metavar="COMMAND")
-    q = _command(tsub, "list", templates_list)
-    _templates_option(q)
-    q = _command(tsub, "lint", templates_lint)
+    q = command(tsub, "list", templates_list)
+    templates_option(q)
+    q = command(tsub, "lint", templates_lint)
     q.add_argument(
         "layout",
         help="tệp layout.docx, thư mục mẫu trình bày, thư mục mẫu của đơn vị, hoặc tên mẫu"
         " (layout .docx, layout folder, template folder or name)",
     )
-    _templates_option(q)
+    templates_option(q)
     p.set_defaults(run=None, help_of=p)
     top.set_defaults(run=None, help_of=top)
     return top

@@ -7,6 +7,7 @@ from datetime import datetime
 from pathlib import Path
 
 from chithi_gen.cli.messages import EXIT_OK, EXIT_USAGE, echo, report
+from chithi_gen.cli.options import command, force_option, templates_option
 from chithi_gen.errors import ChithiError
 
 #: Changes listed on the terminal before "… and N more".
@@ -58,25 +59,15 @@ def run(args: argparse.Namespace) -> int:
 
 def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``chithi diff``."""
-    doc = (run.__doc__ or "").strip()
-    p = sub.add_parser("diff", help=doc.split("\n")[0], description=" ".join(doc.split()))
-    p.set_defaults(run=run)
+    p = command(sub, "diff", run)
     p.add_argument("old", type=Path, help="tệp cũ (năm trước), hoặc tệp có 'ke_thua' một mình")
     p.add_argument("new", type=Path, nargs="?", help="tệp mới (the new campaign file)")
     p.add_argument(
         "-o", "--output", type=Path, required=True, help="tệp .docx có theo dõi thay đổi"
     )
-    p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
+    force_option(p)
     p.add_argument(
         "--author", default="chithi_gen", help="tên người sửa trong Word (the revisions' author)"
     )
     p.add_argument("--date", help="ngày giờ sửa, ISO 8601 (default: now), ví dụ 2026-12-01T09:00")
-    p.add_argument(
-        "-t",
-        "--templates",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="thư mục mẫu của đơn vị (user template folder)",
-    )
+    templates_option(p)

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from chithi_gen.cli.messages import EXIT_OK, EXIT_USAGE, echo, report, warn
+from chithi_gen.cli.options import command, force_option, templates_option
 from chithi_gen.errors import CheckInputError, ChithiError
 
 #: Notes listed on the terminal before "… and N more".
@@ -50,18 +51,8 @@ def run(args: argparse.Namespace) -> int:
 
 def add(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register ``chithi import``."""
-    doc = (run.__doc__ or "").strip()
-    p = sub.add_parser("import", help=doc.split("\n")[0], description=" ".join(doc.split()))
-    p.set_defaults(run=run)
+    p = command(sub, "import", run)
     p.add_argument("file", type=Path, help="văn bản .docx (a .docx document)")
     p.add_argument("-o", "--output", type=Path, required=True, help="tệp chiến dịch .yaml kết quả")
-    p.add_argument("-f", "--force", action="store_true", help="ghi đè tệp đã có (overwrite)")
-    p.add_argument(
-        "-t",
-        "--templates",
-        type=Path,
-        action="append",
-        default=[],
-        metavar="DIR",
-        help="thư mục mẫu của đơn vị, để nhận các loại văn bản của nó (user template folder)",
-    )
+    force_option(p)
+    templates_option(p)
