@@ -99,6 +99,16 @@ def test_notes_are_listed_on_the_terminal(
     assert "Chưa đọc được / not read: `dia_danh`" in err
 
 
+def test_a_cong_van_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A document with no tên loại (Mẫu 1.5) is said to be a công văn, not a kind named
+    'none'."""
+    sample = DATA / "check-corpus" / "mau" / "mau-1.5-cong-van.docx"
+    assert main(["import", str(sample), "-o", str(tmp_path / "cv.yaml")]) == 0
+    err = capsys.readouterr().err
+    assert "`loai`: văn bản không có tên loại (công văn)" in err
+    assert "no tên loại (a công văn)" in err and "none" not in err
+
+
 def test_a_template_folder_brings_its_kinds(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

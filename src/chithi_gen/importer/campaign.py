@@ -117,15 +117,26 @@ def build_campaign(read: Read, renderer: Renderer) -> Built:
     data: dict[str, Any] = {"loai": kind.name}
     if found.ten_loai:
         data["ten_loai"] = found.ten_loai
-    if found.guessed:
-        printed = t.ten_loai or "(không có / none)"
+    if found.guessed and t.ten_loai:
         notes.add(
             ("loai",),
-            f"không có loại văn bản nào mang tên '{printed}'; tạm dùng '{kind.name}' (thêm loại"
-            " vào kinds.yaml của thư mục mẫu, xem docs/template-authors.md)",
-            f"no kind is named '{printed}'; '{kind.name}' for now (add the kind to a template"
-            " folder's kinds.yaml)",
+            f"không có loại văn bản nào mang tên '{t.ten_loai}'; tạm dùng '{kind.name}' (thêm"
+            " loại vào kinds.yaml của thư mục mẫu, xem docs/template-authors.md)",
+            f"no kind is named '{t.ten_loai}'; '{kind.name}' for now (add the kind to a"
+            " template folder's kinds.yaml)",
             h.where.get("ten_loai", ""),
+        )
+    elif found.guessed:
+        symbol = h.loai_viet_tat
+        vi_symbol = f" và không loại văn bản nào có ký hiệu '{symbol}'" if symbol else ""
+        en_symbol = f" and no kind has the ký hiệu '{symbol}'" if symbol else ""
+        notes.add(
+            ("loai",),
+            f"văn bản không có tên loại (công văn){vi_symbol}; tạm dùng '{kind.name}': hãy"
+            " chọn loại, hoặc thêm loại vào kinds.yaml của thư mục mẫu (xem"
+            " docs/template-authors.md)",
+            f"the document has no tên loại (a công văn){en_symbol}; '{kind.name}' for now:"
+            " choose the kind, or add one to a template folder's kinds.yaml",
         )
     data["co_quan"] = _co_quan(h, notes)
     if h.so is not None and not decision:
