@@ -152,7 +152,14 @@ def _all_parts_parse(docx: bytes) -> str:
             if name.endswith(".xml") or name.endswith(".rels"):
                 etree.fromstring(zf.read(name))
         root = etree.fromstring(zf.read("word/document.xml"))
-    return "".join(root.itertext())
+    # One line per paragraph, as Word shows it: a field that starts with a combining mark
+    # would otherwise compose with the previous paragraph's last letter.
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    lines = []
+    for para in root.iter(w + "p"):
+        own = (t for t in para.iter(w + "t") if next(t.iterancestors(w + "p")) is para)
+        lines.append("".join(t.text or "" for t in own))
+    return "\n".join(lines)
 
 
 #: Fields whose "|" is the clerk's forced line break, not text (docs/tep-chien-dich.md).
