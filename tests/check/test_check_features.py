@@ -496,3 +496,17 @@ def test_page_number_judged_by_its_result(ours: bytes) -> None:
                     set_prop(props(run, "rPr"), "sz", val="20")
 
     assert _check(ours, edit).ok
+
+
+def test_italic_words_in_the_body_are_a_warning(ours: bytes) -> None:
+    def edit(d: DocxEdit) -> None:
+        run = first_run(d.para("Phát huy sức mạnh"))
+        emphasis = copy.deepcopy(run)
+        set_text(emphasis, " (nhấn mạnh)")
+        set_prop(props(emphasis, "rPr"), "i")
+        run.addnext(emphasis)
+
+    report = _check(ours, edit)
+    result = report.get("ND30-BODY-UPRIGHT")
+    assert result.status == "warning", result.message
+    assert report.ok

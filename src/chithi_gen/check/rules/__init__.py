@@ -69,6 +69,7 @@ RULES: list[tuple[Rule, RuleFn]] = [
     (body.BODY_ALIGN, body.check_align),
     (body.BODY_INDENT, body.check_indent),
     (body.BODY_SIZE, body.check_size),
+    (body.BODY_UPRIGHT, body.check_upright),
     (body.BODY_LINESPACING, body.check_line_spacing),
     (body.BODY_PARASPACING, body.check_paragraph_spacing),
     (body.BODY_END, body.check_end),

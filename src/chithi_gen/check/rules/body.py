@@ -2,10 +2,11 @@
 
 The body is the top-level paragraphs between the trích yếu's rule and the Nơi nhận /
 signature block. II.6.e asks for text justified on both margins, a first-line indent
-of 1 cm or 1.27 cm, 13–14 pt, line spacing from single to 1.5 lines and at least 6 pt
-between paragraphs. Headings of parts, chapters and sections ("Phần I", "Chương II",
-"Mục 1" and their centred capital titles, II.6.đ) are centred by their own clause, so
-they are checked for size only. Mẫu 1.4 (Phụ lục III) ends the body with "./.".
+of 1 cm or 1.27 cm, 13–14 pt, upright ("kiểu chữ đứng"), line spacing from single to
+1.5 lines and at least 6 pt between paragraphs. Headings of parts, chapters and
+sections ("Phần I", "Chương II", "Mục 1" and their centred capital titles, II.6.đ) are
+centred by their own clause, so they are checked for size only. Mẫu 1.4 (Phụ lục III)
+ends the body with "./.".
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from chithi_gen.check.model import RuleResult
 from chithi_gen.check.read.ooxml import MM
 from chithi_gen.check.read.paragraph import Line, Paragraph
 from chithi_gen.check.rules._base import (
+    ITALIC,
+    UPRIGHT,
     Context,
     Problem,
     Rule,
@@ -50,6 +53,13 @@ BODY_SIZE = Rule(
     "Phụ lục I, II.6.e",
     "Nội dung cỡ chữ 13–14",
     "Body text 13–14 pt",
+    ("body",),
+)
+BODY_UPRIGHT = Rule(
+    "ND30-BODY-UPRIGHT",
+    "Phụ lục I, II.6.e",
+    "Nội dung kiểu chữ đứng",
+    "Body text upright",
     ("body",),
 )
 BODY_LINESPACING = Rule(
@@ -257,6 +267,44 @@ def check_size(ctx: Context) -> RuleResult:
         "13–14 pt",
         "Cỡ chữ nội dung phải từ 13 đến 14",
         "Body text must be 13–14 pt",
+    )
+
+
+def check_upright(ctx: Context) -> RuleResult:
+    """II.6.e: body text upright. A paragraph set wholly in italics is an error; italic
+    words inside upright text (emphasis, a quoted title) are a warning, a debatable
+    reading of the clause."""
+    paras = _text_paragraphs(ctx)
+    if not paras:
+        return _no_body(BODY_UPRIGHT, ctx)
+    whole: list[Problem] = []
+    some: list[Problem] = []
+    for p in paras:
+        vis = [s for ln in p.lines() for s in ln.visible if letters(s.text)]
+        italic = [s for s in vis if s.props.italic]
+        if vis and len(italic) == len(vis):
+            whole.append(Problem(p.where(), f"«{norm(p.text)[:30]}» {ITALIC}", "", ""))
+        elif italic:
+            shown = norm("".join(s.text for s in italic))[:30]
+            some.append(Problem(p.where(), f"«{shown}» {ITALIC}", "", ""))
+    if not whole and some:
+        return fail_from(
+            BODY_UPRIGHT,
+            some,
+            UPRIGHT,
+            f"Có chữ nghiêng trong nội dung ({len(some)}/{len(paras)} đoạn): nội dung "
+            "trình bày kiểu chữ đứng",
+            f"Italic words in the body ({len(some)}/{len(paras)} paragraphs): the body is "
+            "set upright",
+            status="warning",
+        )
+    return _summarise(
+        BODY_UPRIGHT,
+        whole,
+        len(paras),
+        UPRIGHT,
+        "Đoạn văn nội dung phải trình bày kiểu chữ đứng",
+        "Body paragraphs must be upright",
     )
 
 
