@@ -169,9 +169,8 @@ def _big_body_run(d: DocxEdit) -> None:
     set_prop(props(first_run(d.para("Phát huy sức mạnh")), "rPr"), "sz", val="30")
 
 
-def _italic_body_paragraph(d: DocxEdit) -> None:
-    for run in d.para("Phát huy sức mạnh").iter(q("r")):
-        set_prop(props(run, "rPr"), "i")
+def _italic_body(d: DocxEdit) -> None:
+    set_prop(style_rpr(d, "NoiDung"), "i")
 
 
 def _no_paragraph_spacing(d: DocxEdit) -> None:
@@ -236,7 +235,7 @@ BREAKS = [
     Break("ND30-BODY-ALIGN", "II.6.e", _body_ppr("jc", val="left")),
     Break("ND30-BODY-INDENT", "II.6.e", _body_ppr("ind", firstLine="0")),
     Break("ND30-BODY-SIZE", "II.6.e", _big_body_run),
-    Break("ND30-BODY-UPRIGHT", "II.6.e", _italic_body_paragraph),
+    Break("ND30-BODY-UPRIGHT", "II.6.e", _italic_body),
     Break("ND30-BODY-LINESPACING", "II.6.e", _body_ppr("spacing", line="480", lineRule="auto")),
     Break("ND30-BODY-PARASPACING", "II.6.e", _no_paragraph_spacing),
     Break("ND30-BODY-END", "Mẫu 1.4", _replace_text("thực hiện./.", "thực hiện.")),

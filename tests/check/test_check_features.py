@@ -510,3 +510,53 @@ def test_italic_words_in_the_body_are_a_warning(ours: bytes) -> None:
     result = report.get("ND30-BODY-UPRIGHT")
     assert result.status == "warning", result.message
     assert report.ok
+
+
+def test_one_italic_paragraph_in_the_body_is_a_warning(ours: bytes) -> None:
+    """A quoted slogan set wholly in italics is a debatable reading, not an error; a body
+    set mostly in italics is one (tests/check/test_check_breaks.py)."""
+
+    def edit(d: DocxEdit) -> None:
+        for run in d.para("Phát huy sức mạnh").iter(q("r")):
+            set_prop(props(run, "rPr"), "i")
+
+    report = _check(ours, edit)
+    assert report.get("ND30-BODY-UPRIGHT").status == "warning"
+    assert report.ok
+
+
+def _urgency_mark_under_the_number(d: DocxEdit, color: str, text: str = "KHẨN") -> None:
+    """A typed urgency mark under the số line (box 10b): bold 13 pt capitals in a single
+    frame of four paragraph borders, in ``color``."""
+    number = d.para("Số:")
+    mark = copy.deepcopy(number)
+    set_text(mark, text)
+    ppr = props(mark, "pPr")
+    borders = set_prop(ppr, "pBdr")
+    for side in ("top", "left", "bottom", "right"):
+        el = etree.SubElement(borders, q(side))
+        for key, value in (("val", "single"), ("sz", "4"), ("space", "1"), ("color", "auto")):
+            el.set(q(key), value)
+    rpr = props(first_run(mark), "rPr")
+    set_prop(rpr, "b")
+    set_prop(rpr, "sz", val="26")
+    set_prop(rpr, "color", val=color)
+    number.addnext(mark)
+
+
+def test_an_urgency_mark_typed_in_red_is_no_colour_fault(ours: bytes) -> None:
+    """III.2.b: the urgency mark stands for a stamp in bright red ink; typed in red it
+    passes ND30-FONT-COLOR, while red anywhere else still fails it."""
+    report = _check(ours, lambda d: _urgency_mark_under_the_number(d, "FF0000"))
+    assert report.get("ND30-DOKHAN").status == "pass", report.get("ND30-DOKHAN").message
+    assert report.get("ND30-FONT-COLOR").status == "pass"
+    assert report.ok, [(r.rule_id, r.message) for r in report.failures]
+
+    blue = _check(ours, lambda d: _urgency_mark_under_the_number(d, "0000FF"))
+    assert blue.get("ND30-FONT-COLOR").status == "error"
+
+    def red_body(d: DocxEdit) -> None:
+        _urgency_mark_under_the_number(d, "FF0000")
+        set_prop(props(first_run(d.para("Phát huy sức mạnh")), "rPr"), "color", val="FF0000")
+
+    assert _check(ours, red_body).get("ND30-FONT-COLOR").status == "error"

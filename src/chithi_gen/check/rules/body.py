@@ -271,8 +271,9 @@ def check_size(ctx: Context) -> RuleResult:
 
 
 def check_upright(ctx: Context) -> RuleResult:
-    """II.6.e: body text upright. A paragraph set wholly in italics is an error; italic
-    words inside upright text (emphasis, a quoted title) are a warning, a debatable
+    """II.6.e: body text upright ("kiểu chữ đứng"). A body set mostly in italics (more
+    than half of its paragraphs wholly italic) is an error; a few italic paragraphs or
+    words (a quoted slogan, emphasis, a document's title) are a warning, a debatable
     reading of the clause."""
     paras = _text_paragraphs(ctx)
     if not paras:
@@ -287,25 +288,28 @@ def check_upright(ctx: Context) -> RuleResult:
         elif italic:
             shown = norm("".join(s.text for s in italic))[:30]
             some.append(Problem(p.where(), f"«{shown}» {ITALIC}", "", ""))
-    if not whole and some:
+    if 2 * len(whole) > len(paras):
+        return _summarise(
+            BODY_UPRIGHT,
+            whole,
+            len(paras),
+            UPRIGHT,
+            "Nội dung phải trình bày kiểu chữ đứng, không nghiêng",
+            "The body must be set upright, not in italics",
+        )
+    found = whole + some
+    if found:
         return fail_from(
             BODY_UPRIGHT,
-            some,
+            found,
             UPRIGHT,
-            f"Có chữ nghiêng trong nội dung ({len(some)}/{len(paras)} đoạn): nội dung "
+            f"Có chữ nghiêng trong nội dung ({len(found)}/{len(paras)} đoạn): nội dung "
             "trình bày kiểu chữ đứng",
-            f"Italic words in the body ({len(some)}/{len(paras)} paragraphs): the body is "
+            f"Italic text in the body ({len(found)}/{len(paras)} paragraphs): the body is "
             "set upright",
             status="warning",
         )
-    return _summarise(
-        BODY_UPRIGHT,
-        whole,
-        len(paras),
-        UPRIGHT,
-        "Đoạn văn nội dung phải trình bày kiểu chữ đứng",
-        "Body paragraphs must be upright",
-    )
+    return BODY_UPRIGHT.passed(found=f"{len(paras)} đoạn/paragraphs")
 
 
 def _line_multiple(p: Paragraph) -> float:

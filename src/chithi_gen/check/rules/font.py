@@ -114,12 +114,31 @@ def _is_black(color: str) -> bool:
     return max(channels) <= 0x20
 
 
+def _key(line: Line) -> tuple[int, int]:
+    return id(line.paragraph), line.index
+
+
+def _is_red(color: str) -> bool:
+    if len(color) != 6:
+        return False
+    try:
+        r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return False
+    return r >= 0xB0 and g <= 0x60 and b <= 0x60
+
+
 def check_color(ctx: Context) -> RuleResult:
-    """I.4: text in black (``auto``, ``000000`` or a near-black)."""
+    """I.4: text in black (``auto``, ``000000`` or a near-black). An urgency or
+    confidentiality mark typed in red is no fault: the mark stands for a stamp, and
+    III.2.b has the urgency stamp "đóng" in bright red ink ("Mực … dùng màu đỏ tươi")."""
+    stamps = {_key(m.line) for m in ctx.parts.marks if m.kind in ("khan", "mat")}
     problems: list[Problem] = []
     colors: Counter[str] = Counter()
     for line, seg in _segments(ctx):
         if _is_black(seg.props.color):
+            continue
+        if _key(line) in stamps and _is_red(seg.props.color):
             continue
         colors[seg.props.color] += 1
         if len(problems) < 3:
