@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -199,10 +200,16 @@ _WORDS = st.sampled_from(
         "-o", "--output", "-f", "--force", "-t", "--templates", "-l", "--layout", "-j", "0",
         "-1", "abc", "--json", "--version", "--help", "nd30", "", "-", "--", "x.yaml",
         "/dev/null", "/", "out", "out.docx", "\x00", "~", "😀", "a" * 300,
-        str(EXAMPLES / "chi-thi-ha-quang-2020.yaml"), str(EXAMPLES / "batch" / "cac-xa.csv"),
-        str(EXAMPLES / "mau-don-vi"),
+        "chi-thi.yaml", "cac-xa.csv", "mau-don-vi",
     ]
 )  # fmt: skip
+#: Copied into each example's working folder under the names above (a command without
+#: -o writes beside its input: never into the repository).
+_INPUTS = {
+    "chi-thi.yaml": EXAMPLES / "chi-thi-ha-quang-2020.yaml",
+    "cac-xa.csv": EXAMPLES / "batch" / "cac-xa.csv",
+    "mau-don-vi": EXAMPLES / "mau-don-vi",
+}
 
 
 @fuzz_settings(80)
@@ -213,7 +220,13 @@ def test_any_command_line(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     cwd = os.getcwd()
-    os.chdir(tmp_path_factory.mktemp("cwd"))
+    work = tmp_path_factory.mktemp("cwd")
+    for name, source in _INPUTS.items():
+        if source.is_dir():
+            shutil.copytree(source, work / name)
+        else:
+            shutil.copyfile(source, work / name)
+    os.chdir(work)
     try:
         with time_limit(120):
             code = main(argv)

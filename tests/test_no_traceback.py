@@ -153,6 +153,40 @@ def test_odd_command_lines(args: list[str], capsys: pytest.CaptureFixture[str]) 
     assert code in (2, 3, 4)
 
 
+#: A name longer than any file system allows (ENAMETOOLONG: Path.is_dir() raises).
+LONG = "a" * 300
+MAU = str(EXAMPLES / "mau-chi-thi.yaml")
+TABLE = str(EXAMPLES / "batch" / "cac-xa.csv")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["render", MAU, "-t", LONG],  # found by the 10,000-example fuzz profile
+        ["render", MAU, "-l", LONG],
+        ["render", MAU, "-l", f"{LONG}/x"],
+        ["render", MAU, "-o", f"{LONG}.docx"],
+        ["templates", "list", "-t", LONG],
+        ["templates", "lint", LONG],
+        ["templates", "lint", f"{LONG}/x"],
+        ["batch", MAU, TABLE, "-o", LONG],
+        ["import", f"{LONG}.docx", "-o", "x.yaml"],
+        ["check", f"{LONG}.docx"],
+    ],
+    ids=lambda a: " ".join(x if x != LONG else "LONG" for x in a)[:40],
+)
+def test_names_too_long_for_the_system(
+    args: list[str],
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, err = _run(args, capsys)
+    assert code in (2, 3, 4), err
+    assert "Traceback" not in err
+
+
 def test_campaign_that_is_a_fifo(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fifo = tmp_path / "c.yaml"
     os.mkfifo(fifo)

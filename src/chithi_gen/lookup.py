@@ -41,6 +41,7 @@ from chithi_gen.kinds import Registry
 from chithi_gen.kinds.file import entry_point_kinds, parse_kinds
 from chithi_gen.render.contract import Manifest, check_package, parse_manifest
 from chithi_gen.source import read_bytes
+from chithi_gen.source.files import is_dir, is_file
 
 #: Environment variable naming user template folders.
 ENV_VAR = "CHITHI_TEMPLATES"
@@ -147,7 +148,7 @@ def _layout_at(folder: Traversable, origin: Origin, name: str | None = None) -> 
     manifest_file = folder.joinpath("manifest.yaml")
     manifest = (
         parse_manifest(_text(manifest_file), str(manifest_file))
-        if manifest_file.is_file()
+        if is_file(manifest_file)
         else Manifest()
     )
     return LayoutInfo(
@@ -215,7 +216,7 @@ class TemplateSet:
         from_env = [Path(d) for d in env.get(ENV_VAR, "").split(os.pathsep) if d.strip()]
         for origin, group in (("user", explicit), ("env", from_env)):
             for d in group:
-                if not d.is_dir():
+                if not is_dir(d):
                     where = "" if origin == "user" else f" ({ENV_VAR})"
                     raise LayoutError.single(
                         f"thư mục mẫu '{d}'{where} không có hoặc không phải thư mục",
@@ -252,7 +253,7 @@ class TemplateSet:
         name = str(name_or_path)
         for folder in self.folders:
             candidate = folder.root.joinpath("layouts").joinpath(name)
-            if candidate.joinpath("layout.docx").is_file():
+            if is_file(candidate.joinpath("layout.docx")):
                 return _layout_at(candidate, folder.origin, name)
         known = ", ".join(info.name for info in self.layouts()) or "(không có)"
         raise LayoutError.single(
@@ -262,13 +263,13 @@ class TemplateSet:
         )
 
     def _layout_at_path(self, path: Path) -> LayoutInfo:
-        if path.is_dir() and (path / "layout.docx").is_file():
+        if is_dir(path) and is_file(path / "layout.docx"):
             return _layout_at(path, "path")
-        if path.is_file():
+        if is_file(path):
             manifest_file = path.parent / "manifest.yaml"
             manifest = (
                 parse_manifest(_text(manifest_file), str(manifest_file))
-                if path.name == "layout.docx" and manifest_file.is_file()
+                if path.name == "layout.docx" and is_file(manifest_file)
                 else Manifest()
             )
             return LayoutInfo(manifest.ten or path.stem, path, "path", manifest)
@@ -283,10 +284,10 @@ class TemplateSet:
         seen: dict[str, LayoutInfo] = {}
         for folder in self.folders:
             root = folder.root.joinpath("layouts")
-            if not root.is_dir():
+            if not is_dir(root):
                 continue
             for sub in sorted(root.iterdir(), key=lambda t: t.name):
-                if sub.name not in seen and sub.joinpath("layout.docx").is_file():
+                if sub.name not in seen and is_file(sub.joinpath("layout.docx")):
                     seen[sub.name] = _layout_at(sub, folder.origin, sub.name)
         return list(seen.values())
 
@@ -297,7 +298,7 @@ class TemplateSet:
         kinds = []
         for folder in reversed(self.folders):
             path = folder.root.joinpath("kinds.yaml")
-            if path.is_file():
+            if is_file(path):
                 kinds += parse_kinds(_text(path), str(path))
             if folder.origin == "bundled" and self._entry_points:
                 kinds += entry_point_kinds()
@@ -310,6 +311,6 @@ class TemplateSet:
         for folder in self.folders:
             if folder.origin == "bundled":
                 loaders.append(jinja2.PackageLoader(BUNDLED_PACKAGE, "snippets"))
-            elif isinstance(folder.root, Path) and (folder.root / "snippets").is_dir():
+            elif isinstance(folder.root, Path) and is_dir(folder.root / "snippets"):
                 loaders.append(FolderLoader(folder.root / "snippets", MAX_CONFIG_BYTES))
         return Snippets(jinja2.ChoiceLoader(loaders))

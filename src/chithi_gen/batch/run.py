@@ -47,6 +47,7 @@ from chithi_gen.kinds import Registry
 from chithi_gen.model import Campaign
 from chithi_gen.output import EXISTS, write_atomic
 from chithi_gen.source import Source
+from chithi_gen.source.files import exists
 from chithi_gen.validate import problems_from_validation
 
 
@@ -400,7 +401,7 @@ def render_batch(
                 )
                 continue
             taken.setdefault(key, index)
-            if not force and (out / name).exists():
+            if not force and exists(out / name):
                 fail(
                     (index, row, name),
                     Problem(

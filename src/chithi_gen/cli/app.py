@@ -237,11 +237,12 @@ def templates_lint(args: argparse.Namespace) -> int:
     from chithi_gen.lookup import TemplateSet
     from chithi_gen.render.lint import lint_layout
     from chithi_gen.render.lint_folder import is_template_folder, lint_folder
+    from chithi_gen.source.files import exists
 
     try:
         # A folder or file that exists is linted as given, even without a path separator;
         # a whole template folder (layouts/, kinds.yaml, snippets/) file by file.
-        target: str | Path = Path(args.layout) if Path(args.layout).exists() else args.layout
+        target: str | Path = Path(args.layout) if exists(Path(args.layout)) else args.layout
         if isinstance(target, Path) and is_template_folder(target):
             findings = lint_folder(target)
         else:

@@ -19,11 +19,12 @@ def run(args: argparse.Namespace) -> int:
     from chithi_gen.cli.renderer import cli_renderer
     from chithi_gen.importer import import_docx
     from chithi_gen.output import write_atomic
+    from chithi_gen.source.files import exists
 
     source: Path = args.file
     output: Path = args.output
     try:
-        if output.exists() and source.exists() and output.resolve() == source.resolve():
+        if exists(output) and exists(source) and output.resolve() == source.resolve():
             echo(
                 f"{output}: tệp kết quả trùng tệp .docx đầu vào (the output is the input file)",
                 err=True,

@@ -25,6 +25,7 @@ from chithi_gen.kinds.file import parse_kinds
 from chithi_gen.render.contract import parse_manifest
 from chithi_gen.render.lint import Finding, Severity, lint_layout
 from chithi_gen.source import read_bytes, read_text
+from chithi_gen.source.files import exists, is_dir
 
 #: Largest layout, configuration file and snippet read (bytes), as the lookup reads them.
 MAX_LAYOUT_BYTES = 50_000_000
@@ -34,13 +35,9 @@ MAX_CONFIG_BYTES = 1_000_000
 def is_template_folder(path: Path) -> bool:
     """Whether ``path`` is a template folder (rather than one layout's folder)."""
     return (
-        path.is_dir()
-        and not (path / "layout.docx").exists()
-        and (
-            (path / "layouts").is_dir()
-            or (path / "kinds.yaml").exists()
-            or (path / "snippets").is_dir()
-        )
+        is_dir(path)
+        and not exists(path / "layout.docx")
+        and (is_dir(path / "layouts") or exists(path / "kinds.yaml") or is_dir(path / "snippets"))
     )
 
 
@@ -94,7 +91,7 @@ def lint_folder(root: Path) -> list[Finding]:
         except ChithiError as exc:
             findings += _from_error(exc, "LOAI", str(kinds))
     layouts = root / "layouts"
-    for sub in sorted(layouts.iterdir()) if layouts.is_dir() else []:
+    for sub in sorted(layouts.iterdir()) if is_dir(layouts) else []:
         extra: tuple[str, ...] = ()
         manifest = sub / "manifest.yaml"
         if os.path.lexists(manifest):
@@ -117,7 +114,7 @@ def lint_folder(root: Path) -> list[Finding]:
             for f in lint_layout(data, extra)
         ]  # fmt: skip
     snippets = root / "snippets"
-    if snippets.is_dir():
+    if is_dir(snippets):
         findings += _snippets(snippets)
     order = {"loi": 0, "canh_bao": 1, "thong_tin": 2}
     return sorted(findings, key=lambda f: order[f.severity])

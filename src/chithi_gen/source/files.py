@@ -5,12 +5,38 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 from chithi_gen.errors import CampaignError, ChithiError, Message
 
 #: Largest campaign file accepted (bytes). Real ones are < 100 kB.
 MAX_BYTES = 5_000_000
+
+
+def is_dir(path: Path | Traversable) -> bool:
+    """Whether ``path`` is a folder. A name the system refuses to look up (too long, a
+    NUL byte, a loop) is no folder; :meth:`Path.is_dir` would raise for some of those."""
+    try:
+        return path.is_dir()
+    except (OSError, ValueError):
+        return False
+
+
+def is_file(path: Path | Traversable) -> bool:
+    """Whether ``path`` is a file (following links), as :func:`is_dir` for folders."""
+    try:
+        return path.is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def exists(path: Path) -> bool:
+    """Whether anything is at ``path``, as :func:`is_dir` for folders."""
+    try:
+        return path.exists()
+    except (OSError, ValueError):
+        return False
 
 
 def shown_name(name: str, limit: int = 160) -> str:
