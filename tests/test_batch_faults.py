@@ -27,6 +27,7 @@ from chithi_gen.batch import pool as P
 from chithi_gen.batch import run
 from chithi_gen.batch.report import DETAIL_LIMIT
 from chithi_gen.cli import main
+from fuzzing import time_limit
 from support import EXAMPLES, ROOT
 
 EX2021 = EXAMPLES / "chi-thi-ha-quang-2021.yaml"
@@ -134,6 +135,30 @@ def test_items_that_kill_every_worker_are_each_tried_twice_and_reported() -> Non
     assert sorted(item for item, _ in lost) == list(range(10))
     assert all(why.retried and why.exitcode == 3 for _, why in lost)
     assert pool.started <= 2 + 2 * 10
+
+
+def _same(job: Any, item: Any) -> Any:
+    return item
+
+
+def _after_raises_on_odd(job: Any, item: Any, value: Any) -> Any:
+    if item % 2:
+        raise ValueError("a fault the step should have reported")
+    return value
+
+
+def test_a_failing_after_step_ends_its_worker_instead_of_hanging() -> None:
+    """An exception in ``after`` (the writing step, on a thread of the worker) once left
+    the parent waiting for a result that never came (``batch -o`` with a NUL byte): the
+    worker now ends, and its item is tried again, then reported."""
+    results: dict[int, Any] = {}
+    lost: list[tuple[Any, P.Lost]] = []
+    pool = P.Pool(_same, None, workers=2, chunk=3, after=_after_raises_on_odd)
+    with time_limit(60):
+        pool.run(range(8), results.__setitem__, lambda item, why: lost.append((item, why)))
+    assert results == {0: 0, 2: 2, 4: 4, 6: 6}
+    assert sorted(item for item, _ in lost) == [1, 3, 5, 7]
+    assert all(why.retried and why.exitcode == P.EXIT_AFTER_FAILED for _, why in lost)
 
 
 def _dies_at_start(conn: Any, fn: Any, init: Any) -> None:

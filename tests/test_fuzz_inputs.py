@@ -214,6 +214,9 @@ _INPUTS = {
 
 @fuzz_settings(80)
 @given(argv=st.lists(_WORDS, max_size=6))
+@example(argv=["check", "\x00"])  # found by the fuzz profile (exit 70)
+@example(argv=["render", "render", "-t", "a" * 300])  # found by the fuzz profile (exit 70)
+@example(argv=["batch", "chi-thi.yaml", "cac-xa.csv", "-o", "\x00"])  # hung
 def test_any_command_line(
     argv: list[str],
     tmp_path_factory: pytest.TempPathFactory,

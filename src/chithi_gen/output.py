@@ -106,6 +106,15 @@ def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     regular file, or cannot be written.
     """
     target = Path(path)
+    if "\x00" in str(target):
+        raise _refuse(
+            Message(
+                "tên tệp không hợp lệ (có ký tự NUL)",
+                "not a valid file name (it holds a NUL character)",
+            ),
+            Path(str(target).replace("\x00", "\\0")),
+            "output-failed",
+        )
     _check_target(target, force)
     folder = target.parent
     try:

@@ -15,6 +15,7 @@ them at once (:meth:`Pool.close`) when it is interrupted.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import queue
 import signal
 import threading
@@ -38,6 +39,9 @@ DEPTH = 4
 #: Threads of a worker running ``after`` (writing and fsyncing files while the next item
 #: is computed: a file system's fsync often takes longer than rendering a document).
 WRITERS = 2
+
+#: The exit code of a worker whose ``after`` step raised.
+EXIT_AFTER_FAILED = 70
 
 _READY = "ready"
 _DONE = "done"
@@ -92,6 +96,11 @@ def _serve(
             # stopped: the writes not started were cancelled, or the parent (Ctrl-C) no
             # longer listens; the worker is ending, and has nothing more to say
             return
+        except BaseException:
+            # ``after`` failed in a way it should have reported: end the worker, so the
+            # parent sees it die and retries or reports its item, rather than wait for a
+            # message that will never come
+            os._exit(EXIT_AFTER_FAILED)
 
     sender = threading.Thread(target=send_in_order, name="chithi-sender", daemon=True)
     sender.start()

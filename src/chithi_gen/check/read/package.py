@@ -134,6 +134,12 @@ def _read_bytes(source: Source) -> tuple[str, bytes]:
                 f"Không đọc được tệp {path} ({exc.strerror})",
                 f"Cannot read file {path} ({exc.strerror})",
             ) from None
+        except ValueError:  # a NUL byte: no file system takes that name
+            shown = path.replace("\x00", "\\0")
+            raise CheckInputError(
+                f"Tên tệp không hợp lệ (có ký tự NUL): {shown}",
+                f"Not a valid file name (it holds a NUL character): {shown}",
+            ) from None
     read = getattr(source, "read", None)
     if read is None:
         raise CheckInputError(
