@@ -21,7 +21,7 @@ import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib.resources import files
 from types import MappingProxyType
 from typing import Any
@@ -291,8 +291,10 @@ def _windows(text: str) -> list[tuple[int, str]]:
     return [(round(a * scale), low[a:b]) for a, b in merged]
 
 
-def _by_name(text: str) -> list[tuple[int, ThayThe]]:
-    """Citations by name and year of an old document in ``text``, with offsets."""
+@lru_cache(maxsize=1 << 12)
+def _by_name(text: str) -> tuple[tuple[int, ThayThe], ...]:
+    """Citations by name and year of an old document in ``text``, with offsets (kept:
+    a campaign's windows repeat from row to row of a batch)."""
     key_text = khoa(text)
     hits: list[tuple[int, ThayThe]] = []
     taken: list[tuple[int, int]] = []
@@ -306,7 +308,7 @@ def _by_name(text: str) -> list[tuple[int, ThayThe]]:
                 if year in record.nam:
                     # Offsets differ between text and key_text; order by a proportional guess.
                     hits.append((round(m.start() * len(text) / max(1, len(key_text))), record))
-    return hits
+    return tuple(hits)
 
 
 def tim_trong_van_ban(text: str) -> tuple[ThayThe, ...]:

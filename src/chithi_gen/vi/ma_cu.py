@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import Literal
 
 __all__ = ["Encoding", "chuyen_ma", "la_am_tiet", "ma_hoa_cu", "phat_hien"]
@@ -359,28 +360,41 @@ def _words(text: str) -> list[str]:
     return words
 
 
+#: A word's verdict for one encoding: (reads as Vietnamese only once converted, counts
+#: against the encoding, weight of the evidence).
+_Verdict = tuple[bool, int, float]
+_NONE: _Verdict = (False, 0, 0.0)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verdict(word: str, encoding: Encoding) -> _Verdict:
+    """What ``word`` says about ``encoding`` (kept: the words of a campaign repeat, in a
+    document and from row to row of a batch, and the syllable test is the costly part)."""
+    if not _LETTERS_1252.fullmatch(word):
+        # Letters no legacy text can hold (ư, ơ, ạ…): typed in Unicode.
+        return (False, int(any(ch.isalpha() and ord(ch) > 0xFF for ch in word)), 0.0)
+    if not any(ch in _MARKERS[encoding] for ch in word):
+        return _NONE
+    if la_am_tiet(word):
+        return _NONE  # a Vietnamese syllable as it stands: no evidence either way
+    rhyme = _rhyme(chuyen_ma(word, encoding))
+    if rhyme is None:
+        return (False, 1, 0.0)
+    return (True, 0, 0.5 if rhyme in _RARE else 1.0)
+
+
 def _evidence(words: list[str], encoding: Encoding) -> tuple[list[str], int, float]:
     """(words that read as Vietnamese only once converted, words against it, weight
     of the former: rare rhymes count half)."""
-    markers = _MARKERS[encoding]
     hits: list[str] = []
     against = 0
     weight = 0.0
     for word in words:
-        if not _LETTERS_1252.fullmatch(word):
-            # Letters no legacy text can hold (ư, ơ, ạ…): typed in Unicode.
-            against += int(any(ch.isalpha() and ord(ch) > 0xFF for ch in word))
-            continue
-        if not any(ch in markers for ch in word):
-            continue
-        if la_am_tiet(word):
-            continue  # a Vietnamese syllable as it stands: no evidence either way
-        rhyme = _rhyme(chuyen_ma(word, encoding))
-        if rhyme is not None:
+        hit, no, w = _verdict(word, encoding)
+        if hit:
             hits.append(word)
-            weight += 0.5 if rhyme in _RARE else 1.0
-        else:
-            against += 1
+        against += no
+        weight += w
     return hits, against, weight
 
 
