@@ -311,6 +311,7 @@ def _by_name(text: str) -> tuple[tuple[int, ThayThe], ...]:
     return tuple(hits)
 
 
+@lru_cache(maxsize=1 << 12)
 def tim_trong_van_ban(text: str) -> tuple[ThayThe, ...]:
     """Every replaced document cited in ``text``, in order of first citation, each once.
 

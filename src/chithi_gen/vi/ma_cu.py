@@ -398,6 +398,7 @@ def _evidence(words: list[str], encoding: Encoding) -> tuple[list[str], int, flo
     return hits, against, weight
 
 
+@lru_cache(maxsize=1 << 12)
 def phat_hien(text: str) -> Encoding | None:
     """``"tcvn3"`` or ``"vni"`` when ``text`` is plainly Vietnamese typed in that
     legacy encoding and pasted as Unicode (*phát hiện*: detect), else None.
