@@ -120,6 +120,8 @@ def _read_bytes(source: Source) -> tuple[str, bytes]:
             if len(data) > limit:
                 raise _too_large(path, len(data), limit)
             return path, data
+        except CheckInputError:
+            raise  # not a regular file, too large: said above (it is a ValueError too)
         except FileNotFoundError:
             raise CheckInputError(
                 f"Không tìm thấy tệp: {path}", f"File not found: {path}"
