@@ -32,7 +32,7 @@ def _check_target(path: Path, force: bool) -> None:
         info = os.lstat(path)
     except FileNotFoundError:
         return
-    except OSError as exc:
+    except (OSError, ValueError) as exc:  # ValueError: a NUL byte in the name
         raise _os_error(exc, path) from None
     if stat.S_ISLNK(info.st_mode):
         raise _refuse(
@@ -68,7 +68,13 @@ def _exists(path: Path) -> OutputError:
     )
 
 
-def _os_error(exc: OSError, path: Path) -> OutputError:
+def _os_error(exc: OSError | ValueError, path: Path) -> OutputError:
+    if isinstance(exc, ValueError):  # an embedded NUL byte: no system call takes the name
+        msg = Message(
+            "tên tệp không hợp lệ (có ký tự NUL)",
+            "not a valid file name (it holds a NUL character)",
+        )
+        return _refuse(msg, Path(str(path).replace("\x00", "\\0")), "output-failed")
     if exc.errno == errno.ENAMETOOLONG:
         msg = Message("tên tệp quá dài", "the file name is too long")
     elif isinstance(exc, PermissionError):
@@ -106,15 +112,6 @@ def write_atomic(path: str | Path, data: bytes, *, force: bool = False) -> Path:
     regular file, or cannot be written.
     """
     target = Path(path)
-    if "\x00" in str(target):
-        raise _refuse(
-            Message(
-                "tên tệp không hợp lệ (có ký tự NUL)",
-                "not a valid file name (it holds a NUL character)",
-            ),
-            Path(str(target).replace("\x00", "\\0")),
-            "output-failed",
-        )
     _check_target(target, force)
     folder = target.parent
     try:
