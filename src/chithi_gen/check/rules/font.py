@@ -102,16 +102,22 @@ def check_font(ctx: Context) -> RuleResult:
     return FONT_TNR.passed(found=f"Times New Roman ({checked} đoạn chữ/runs)")
 
 
+def _channels(color: str) -> tuple[int, int, int] | None:
+    """The red, green and blue of a hex colour ("FF0000"), or None for any other form."""
+    if len(color) != 6:
+        return None
+    try:
+        r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
+    except ValueError:
+        return None
+    return r, g, b
+
+
 def _is_black(color: str) -> bool:
     if color in {"auto", ""} or color in _BLACK_THEMES:
         return True
-    if color.startswith("theme:") or len(color) != 6:
-        return False
-    try:
-        channels = [int(color[i : i + 2], 16) for i in (0, 2, 4)]
-    except ValueError:
-        return False
-    return max(channels) <= 0x20
+    rgb = None if color.startswith("theme:") else _channels(color)
+    return rgb is not None and max(rgb) <= 0x20
 
 
 def _key(line: Line) -> tuple[int, int]:
@@ -119,13 +125,8 @@ def _key(line: Line) -> tuple[int, int]:
 
 
 def _is_red(color: str) -> bool:
-    if len(color) != 6:
-        return False
-    try:
-        r, g, b = (int(color[i : i + 2], 16) for i in (0, 2, 4))
-    except ValueError:
-        return False
-    return r >= 0xB0 and g <= 0x60 and b <= 0x60
+    rgb = _channels(color)
+    return rgb is not None and rgb[0] >= 0xB0 and rgb[1] <= 0x60 and rgb[2] <= 0x60
 
 
 def check_color(ctx: Context) -> RuleResult:
